@@ -1,0 +1,35 @@
+import type { ReactNode } from 'react';
+import { Footer } from '@/components/shell/footer';
+import { Header } from '@/components/shell/header';
+import { SideNav } from '@/components/shell/side-nav';
+import { db } from '@/db/client';
+import { requireUser } from '@/lib/auth/session';
+import { env } from '@/lib/env';
+import { listMyNotifications } from '@/lib/notifications/notifications';
+import { navigationFor } from '@/lib/shell/navigation';
+
+export default async function PortalLayout({ children }: { children: ReactNode }) {
+  const user = await requireUser();
+  const ctx = { actor: user.actor };
+  const notifications = await listMyNotifications(db(), ctx);
+  const nav = navigationFor({ actor: user.actor, isPasswordUser: user.isPasswordUser, devMailbox: !env().SMTP_URL });
+  return (
+    <div className="flex min-h-screen flex-col">
+      <Header
+        userName={user.actor.name}
+        email={user.email}
+        accountName={user.accountName}
+        canSwitchAccounts={user.actor.kind === 'partner'}
+        isPasswordUser={user.isPasswordUser}
+        notifications={notifications.map((n) => ({ id: n.id, status: n.status, titleKey: n.titleKey, params: n.params, details: n.details, progress: n.progress, createdAt: n.createdAt.toISOString() }))}
+      />
+      <div className="flex flex-1">
+        <SideNav items={nav} />
+        <main id="main" className="flex-1 px-8 py-6">
+          {children}
+        </main>
+      </div>
+      <Footer />
+    </div>
+  );
+}

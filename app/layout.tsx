@@ -1,0 +1,25 @@
+import type { Metadata } from 'next';
+import type { ReactNode } from 'react';
+import { I18nProvider } from '@/components/i18n-provider';
+import { currentLocale } from '@/lib/auth/session';
+import { MESSAGES } from '@/lib/i18n/messages';
+import { translator } from '@/lib/i18n/translator';
+import './globals.css';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = translator(await currentLocale());
+  return { title: { default: t('app.name'), template: `%s · ${t('app.name')}` } };
+}
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const locale = await currentLocale();
+  return (
+    <html lang={locale}>
+      <body className="min-h-screen">
+        <I18nProvider locale={locale} messages={MESSAGES[locale]}>
+          {children}
+        </I18nProvider>
+      </body>
+    </html>
+  );
+}

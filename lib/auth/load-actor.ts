@@ -1,0 +1,70 @@
+import 'server-only';
+import { eq } from 'drizzle-orm';
+import type { DbOrTx } from '@/db/client';
+import { accountManagerAssignments, accounts, rolePermissions, roles, users } from '@/db/schema';
+import { defaultPermissions, normalisePermissions } from '@/lib/authz';
+import type { Actor, Permission } from '@/lib/authz/types';
+
+export interface SignedInUser {
+  actor: Actor;
+  email: string;
+  locale: string | null;
+  accountDefaultLanguage: string | null;
+  accountName: string | null;
+  isPasswordUser: boolean;
+}
+
+/**
+ * Builds the actor of a signed-in user from the database on every request, so a role change,
+ * a deactivated account or a revoked session takes effect at once (Beyond AUTH).
+ * Returns null when the session no longer stands.
+ */
+export async function loadSignedInUser(q: DbOrTx, userId: string, sessionVersion: number): Promise<SignedInUser | null> {
+  const [row] = await q
+    .select({ user: users, role: roles, accountStatus: accounts.status, accountLanguage: accounts.defaultLanguage, accountName: accounts.name })
+    .from(users)
+    .innerJoin(roles, eq(roles.id, users.roleId))
+    .leftJoin(accounts, eq(accounts.id, users.accountId))
+    .where(eq(users.id, userId))
+    .limit(1);
+  if (!row || row.user.sessionVersion !== sessionVersion) return null;
+  if (row.user.accountId && row.accountStatus !== 'active') return null;
+
+  const { user, role } = row;
+  let permissions: Set<Permission>;
+  if (role.key) {
+    permissions = defaultPermissions(role.baseRole);
+  } else {
+    const ticked = await q.select({ p: rolePermissions.permission }).from(rolePermissions).where(eq(rolePermissions.roleId, role.id));
+    permissions = normalisePermissions(role.baseRole, ticked.map((t) => t.p));
+  }
+
+  let managedAccountIds: string[] | null = null;
+  if (user.isAccountManager) {
+    const assigned = await q
+      .select({ id: accountManagerAssignments.accountId })
+      .from(accountManagerAssignments)
+      .where(eq(accountManagerAssignments.userId, user.id));
+    managedAccountIds = assigned.map((a) => a.id);
+  }
+
+  const actor: Actor = {
+    userId: user.id,
+    kind: user.accountId ? 'accountUser' : 'partner',
+    name: user.displayName,
+    partnerOrgId: user.partnerOrgId,
+    accountId: user.accountId,
+    roleId: role.id,
+    baseRole: role.baseRole,
+    permissions,
+    managedAccountIds,
+  };
+  return {
+    actor,
+    email: user.email,
+    locale: user.locale,
+    accountDefaultLanguage: row.accountLanguage,
+    accountName: row.accountName,
+    isPasswordUser: user.source !== 'oidc',
+  };
+}

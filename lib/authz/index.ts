@@ -1,0 +1,3 @@
+export * from './types';
+export * from './matrix';
+export * from './permissions';

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+
+const bool = z.enum(['on', 'off', 'true', 'false', '1', '0']).transform((v) => v === 'on' || v === 'true' || v === '1');
+
+/**
+ * Every environment variable the portal reads, validated once (README "Configuration").
+ * A bad value stops the start with the variable's name.
+ */
+export const EnvSchema = z
+  .object({
+    DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+    APP_URL: z.url().default('http://localhost:3000'),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    NEXTAUTH_SECRET: z.string().min(32).optional(),
+    SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+    MAIL_FROM: z.string().min(3).default('Partner Portal <no-reply@localhost>'),
+    PARTNER_OIDC_ISSUER: z.url().optional(),
+    PARTNER_OIDC_CLIENT_ID: z.string().min(1).optional(),
+    PARTNER_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+    WORKERS: bool.default(true),
+    DATA_DIR: z.string().min(1).default('.data'),
+    EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
+    SEED_DEMO: bool.default(true),
+    DEMO_PASSWORD: z.string().min(8).max(128).optional(),
+    TRUST_PROXY: bool.default(false),
+  })
+  .superRefine((env, ctx) => {
+    const oidc = [env.PARTNER_OIDC_ISSUER, env.PARTNER_OIDC_CLIENT_ID, env.PARTNER_OIDC_CLIENT_SECRET];
+    const set = oidc.filter(Boolean).length;
+    if (set > 0 && set < 3) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['PARTNER_OIDC_ISSUER'],
+        message: 'PARTNER_OIDC_ISSUER, PARTNER_OIDC_CLIENT_ID and PARTNER_OIDC_CLIENT_SECRET must be set together',
+      });
+    }
+  });
+
+export type Env = z.infer<typeof EnvSchema>;
+
+export class EnvError extends Error {}
+
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  const result = EnvSchema.safeParse(cleaned);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join('.') || '(env)'}: ${i.message}`);
+    throw new EnvError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+export function env(): Env {
+  cached ??= parseEnv();
+  return cached;
+}

@@ -1,0 +1,37 @@
+import 'server-only';
+import { sql } from 'drizzle-orm';
+import { fromDrizzle, PgBoss, type SendOptions } from 'pg-boss';
+import type { Tx } from '@/db/client';
+import { QUEUES, type QueueName, type QueuePayload } from './queues';
+
+const holder = globalThis as typeof globalThis & { __portalBoss?: Promise<PgBoss> };
+
+/** The queue on the portal's own database (pg-boss keeps its tables in schema `pgboss`). */
+export function boss(): Promise<PgBoss> {
+  holder.__portalBoss ??= (async () => {
+    const url = process.env.DATABASE_URL;
+    if (!url) throw new Error('DATABASE_URL is not set');
+    const instance = new PgBoss({ connectionString: url, max: 4, application_name: 'uc-portal-jobs' });
+    instance.on('error', (e) => console.error('[jobs]', e instanceof Error ? e.message : e));
+    await instance.start();
+    for (const name of Object.keys(QUEUES) as QueueName[]) await instance.createQueue(name, QUEUES[name].options);
+    return instance;
+  })();
+  return holder.__portalBoss;
+}
+
+/**
+ * Enqueues a job inside the caller's transaction, so the job exists exactly when the change
+ * that asked for it commits.
+ */
+export async function enqueue<Q extends QueueName>(tx: Tx, name: Q, payload: QueuePayload<Q>, options: SendOptions = {}): Promise<string | null> {
+  const data = QUEUES[name].schema.parse(payload);
+  const b = await boss();
+  return b.send(name, data, { ...options, db: fromDrizzle(tx, sql) });
+}
+
+export async function stopBoss(): Promise<void> {
+  const pending = holder.__portalBoss;
+  holder.__portalBoss = undefined;
+  if (pending) await (await pending).stop({ graceful: true, timeout: 10_000 });
+}

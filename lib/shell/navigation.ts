@@ -1,0 +1,27 @@
+import { can } from '@/lib/authz';
+import type { Actor } from '@/lib/authz/types';
+
+export interface NavItem {
+  href: string;
+  labelKey: string;
+}
+
+export interface NavContext {
+  actor: Actor;
+  isPasswordUser: boolean;
+  devMailbox: boolean;
+}
+
+/**
+ * SHELL-2: the left navigation, from the actor's permissions. Later features add their entries
+ * here with the permission that shows them; nothing appears that the actor cannot open.
+ */
+export function navigationFor({ actor, isPasswordUser, devMailbox }: NavContext): NavItem[] {
+  const items: NavItem[] = [{ href: '/dashboard', labelKey: 'nav.dashboard' }];
+  if (actor.kind === 'accountUser' && actor.accountId && can(actor, 'account', 'view') && actor.baseRole !== 'user') {
+    items.push({ href: `/accounts/${actor.accountId}`, labelKey: 'nav.account' });
+  }
+  if (isPasswordUser) items.push({ href: '/settings/password', labelKey: 'nav.password' });
+  if (devMailbox && actor.kind === 'partner' && actor.managedAccountIds === null) items.push({ href: '/dev/mailbox', labelKey: 'nav.mailbox' });
+  return items;
+}

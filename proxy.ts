@@ -1,0 +1,25 @@
+import { getToken } from 'next-auth/jwt';
+import { NextResponse, type NextRequest } from 'next/server';
+
+/** Pages anyone may open; everything else needs a session (default deny). */
+const PUBLIC = [/^\/sign-in$/, /^\/forgot-password$/, /^\/welcome\/[^/]+$/, /^\/reset-password\/[^/]+$/, /^\/support$/, /^\/legal$/, /^\/api\/auth\//];
+
+/**
+ * Only sends signed-out visitors to the sign-in page. Authorisation happens again in every page,
+ * action and command; a token here is not trusted for anything else.
+ */
+export async function proxy(req: NextRequest) {
+  const { pathname } = req.nextUrl;
+  if (PUBLIC.some((re) => re.test(pathname))) return NextResponse.next();
+  const token = await getToken({ req, secret: process.env.NEXTAUTH_SECRET });
+  if (token?.uid) return NextResponse.next();
+  if (pathname.startsWith('/api/')) return NextResponse.json({ error: 'unauthenticated' }, { status: 401 });
+  const url = req.nextUrl.clone();
+  url.pathname = '/sign-in';
+  url.search = '';
+  return NextResponse.redirect(url);
+}
+
+export const config = {
+  matcher: ['/((?!_next/static|_next/image|favicon.ico|robots.txt).*)'],
+};

@@ -1,0 +1,90 @@
+/**
+ * One entry point for running the portal: `start` (production build), `dev`, `worker`, `migrate`.
+ * Without DATABASE_URL it starts the embedded PostgreSQL under DATA_DIR, applies migrations,
+ * seeds the demo on first start (printing its sign-in once), then runs Next.js with that URL.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from '../db/bootstrap/embedded';
+import { migrateDatabase } from '../db/bootstrap/migrate';
+import { closeDb, db } from '../db/client';
+import { EnvError, parseEnv, type Env } from '../lib/env';
+
+const mode = process.argv[2] ?? 'start';
+const log = (msg: string) => console.log(`[portal] ${msg}`);
+
+function authSecret(e: Env): string {
+  if (e.NEXTAUTH_SECRET) return e.NEXTAUTH_SECRET;
+  const file = path.resolve(e.DATA_DIR, 'auth-secret');
+  if (!existsSync(file)) {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600 });
+  }
+  return readFileSync(file, 'utf8').trim();
+}
+
+async function database(e: Env): Promise<{ url: string; embedded?: EmbeddedDatabase }> {
+  if (e.DATABASE_URL) return { url: e.DATABASE_URL };
+  if (mode === 'worker') return { url: `postgres://portal:portal@127.0.0.1:${e.EMBEDDED_PG_PORT}/portal` };
+  log(`starting the embedded PostgreSQL (data in ${path.join(e.DATA_DIR, 'postgres')}, port ${e.EMBEDDED_PG_PORT})`);
+  const embedded = await startEmbeddedPostgres(e.DATA_DIR, e.EMBEDDED_PG_PORT);
+  return { url: embedded.url, embedded };
+}
+
+async function seed(e: Env): Promise<void> {
+  const { seedDemo } = await import('../lib/seed/demo');
+  const credentials = await seedDemo(db(), e.DEMO_PASSWORD);
+  if (!credentials) return;
+  const roleWidth = Math.max(...credentials.map((c) => c.role.length));
+  const emailWidth = Math.max(...credentials.map((c) => c.email.length));
+  console.log('\n  Demo data created. Sign in at ' + e.APP_URL + '/sign-in with (shown only this once):\n');
+  for (const c of credentials) console.log(`    ${c.role.padEnd(roleWidth)}  ${c.email.padEnd(emailWidth)}  ${c.password}`);
+  console.log('');
+}
+
+function nextBin(): string {
+  return path.resolve('node_modules/next/dist/bin/next');
+}
+
+async function main(): Promise<void> {
+  const e = parseEnv();
+  const { url, embedded } = await database(e);
+  process.env.DATABASE_URL = url;
+
+  if (mode === 'worker') {
+    const { startWorkers } = await import('../lib/jobs/workers');
+    await startWorkers();
+    log('workers started; waiting for jobs');
+    return;
+  }
+
+  await migrateDatabase(url);
+  log('database migrated');
+  if (mode === 'migrate') return void (await embedded?.stop());
+  if (e.SEED_DEMO) await seed(e);
+  await closeDb();
+
+  if (mode === 'start' && !existsSync('.next/BUILD_ID')) {
+    log('building the portal (first start only; `npm run build` rebuilds)');
+    const build = spawnSync(process.execPath, [nextBin(), 'build'], { stdio: 'inherit' });
+    if (build.status !== 0) throw new Error('next build failed');
+  }
+  const child = spawn(process.execPath, [nextBin(), mode === 'dev' ? 'dev' : 'start', '-p', String(e.PORT)], {
+    stdio: 'inherit',
+    env: { ...process.env, DATABASE_URL: url, NEXTAUTH_SECRET: authSecret(e), NEXTAUTH_URL: e.APP_URL },
+  });
+  const stop = (signal: NodeJS.Signals) => child.kill(signal);
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  child.on('exit', async (code) => {
+    await embedded?.stop();
+    process.exit(code ?? 0);
+  });
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof EnvError ? err.message : err);
+  process.exit(1);
+});

@@ -1,0 +1,46 @@
+/**
+ * Starts the end-to-end stack: a local SMTP server (simulators/smtp), a fresh database (on
+ * DATABASE_URL's server, else an embedded PostgreSQL), and the production build of the portal
+ * through the same launcher as `npm start`.
+ */
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import postgres from 'postgres';
+import { startEmbeddedPostgres } from '../../db/bootstrap/embedded';
+import { startSmtpSimulator } from '../../simulators/smtp/index.mjs';
+import { E2E } from './env';
+
+async function freshDatabase(): Promise<string> {
+  const server = process.env.DATABASE_URL ?? (await startEmbeddedPostgres(path.resolve('.data/e2e'), 54349)).url;
+  const admin = postgres(server, { max: 1, onnotice: () => undefined });
+  await admin.unsafe('DROP DATABASE IF EXISTS portal_e2e WITH (FORCE)');
+  await admin.unsafe('CREATE DATABASE portal_e2e');
+  await admin.end();
+  const url = new URL(server);
+  url.pathname = '/portal_e2e';
+  return url.toString();
+}
+
+const smtp = await startSmtpSimulator({ host: '127.0.0.1', smtpPort: E2E.smtpPort, httpPort: E2E.mailApiPort });
+const databaseUrl = await freshDatabase();
+const child = spawn(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'scripts/portal.ts', 'start'], {
+  stdio: 'inherit',
+  env: {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    PORT: String(E2E.port),
+    APP_URL: E2E.appUrl,
+    SMTP_URL: smtp.url,
+    DEMO_PASSWORD: E2E.password,
+    NEXTAUTH_SECRET: randomBytes(32).toString('base64url'),
+    NEXT_TELEMETRY_DISABLED: '1',
+  },
+});
+const stop = async () => {
+  child.kill('SIGTERM');
+  await smtp.stop();
+};
+process.on('SIGTERM', stop);
+process.on('SIGINT', stop);
+child.on('exit', (code) => process.exit(code ?? 0));

@@ -1,0 +1,23 @@
+import { randomBytes } from 'node:crypto';
+import postgres from 'postgres';
+import { afterAll, inject } from 'vitest';
+import { closeDb } from '../../db/client';
+
+const TEMPLATE_DB = 'portal_test_template';
+const adminUrl = inject('adminUrl');
+const name = `portal_test_${randomBytes(6).toString('hex')}`;
+
+const admin = postgres(adminUrl, { max: 1, onnotice: () => undefined });
+await admin.unsafe(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DB}`);
+const url = new URL(adminUrl);
+url.pathname = `/${name}`;
+// Each test file talks to its own fresh, migrated database through the app's own client.
+process.env.DATABASE_URL = url.toString();
+
+afterAll(async () => {
+  await closeDb();
+  const { stopBoss } = await import('../../lib/jobs/boss');
+  await stopBoss();
+  await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin.end();
+});
