@@ -3,12 +3,12 @@ import postgres from 'postgres';
 import { afterAll, inject } from 'vitest';
 import { closeDb } from '../../db/client';
 
-const TEMPLATE_DB = 'portal_test_template';
 const adminUrl = inject('adminUrl');
+const templateDb = inject('templateDb');
 const name = `portal_test_${randomBytes(6).toString('hex')}`;
 
 const admin = postgres(adminUrl, { max: 1, onnotice: () => undefined });
-await admin.unsafe(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DB}`);
+await admin.unsafe(`CREATE DATABASE ${name} TEMPLATE ${templateDb}`);
 const url = new URL(adminUrl);
 url.pathname = `/${name}`;
 // Each test file talks to its own fresh, migrated database through the app's own client.

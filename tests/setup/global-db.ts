@@ -4,17 +4,17 @@ import type { TestProject } from 'vitest/node';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../../db/bootstrap/embedded';
 import { migrateDatabase } from '../../db/bootstrap/migrate';
 
-export const TEMPLATE_DB = 'portal_test_template';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     adminUrl: string;
+    templateDb: string;
   }
 }
 
 let embedded: EmbeddedDatabase | undefined;
 
-export function withDatabase(url: string, name: string): string {
+function withDatabase(url: string, name: string): string {
   const u = new URL(url);
   u.pathname = `/${name}`;
   return u.toString();
@@ -30,16 +30,17 @@ export default async function setup(project: TestProject) {
     embedded = await startEmbeddedPostgres(path.resolve('.data/test'), 54339);
     adminUrl = embedded.url;
   }
+  // A name per run, so two runs against one server (a developer and CI) don't collide.
+  const templateDb = `portal_test_template_${process.pid}`;
   const admin = postgres(adminUrl, { max: 1, onnotice: () => undefined });
-  try {
-    await admin.unsafe(`DROP DATABASE IF EXISTS ${TEMPLATE_DB} WITH (FORCE)`);
-    await admin.unsafe(`CREATE DATABASE ${TEMPLATE_DB}`);
-  } finally {
-    await admin.end();
-  }
-  await migrateDatabase(withDatabase(adminUrl, TEMPLATE_DB));
+  await admin.unsafe(`DROP DATABASE IF EXISTS ${templateDb} WITH (FORCE)`);
+  await admin.unsafe(`CREATE DATABASE ${templateDb}`);
+  await migrateDatabase(withDatabase(adminUrl, templateDb));
   project.provide('adminUrl', adminUrl);
+  project.provide('templateDb', templateDb);
   return async () => {
+    await admin.unsafe(`DROP DATABASE IF EXISTS ${templateDb} WITH (FORCE)`);
+    await admin.end();
     await embedded?.stop();
   };
 }
