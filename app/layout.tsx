@@ -8,7 +8,7 @@ import './globals.css';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = translator(await currentLocale());
-  return { title: { default: t('app.name'), template: `%s · ${t('app.name')}` } };
+  return { title: { default: t('app.name'), template: `%s · ${t('app.name')}` }, icons: { icon: '/favicon.svg' } };
 }
 
 export default async function RootLayout({ children }: { children: ReactNode }) {

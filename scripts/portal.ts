@@ -68,12 +68,12 @@ async function main(): Promise<void> {
 
   if (mode === 'start' && !existsSync('.next/BUILD_ID')) {
     log('building the portal (first start only; `npm run build` rebuilds)');
-    const build = spawnSync(process.execPath, [nextBin(), 'build'], { stdio: 'inherit' });
+    const build = spawnSync(process.execPath, [nextBin(), 'build'], { stdio: 'inherit', env: { NEXT_TELEMETRY_DISABLED: '1', ...process.env } });
     if (build.status !== 0) throw new Error('next build failed');
   }
   const child = spawn(process.execPath, [nextBin(), mode === 'dev' ? 'dev' : 'start', '-p', String(e.PORT)], {
     stdio: 'inherit',
-    env: { ...process.env, DATABASE_URL: url, NEXTAUTH_SECRET: authSecret(e), NEXTAUTH_URL: e.APP_URL },
+    env: { NEXT_TELEMETRY_DISABLED: '1', ...process.env, DATABASE_URL: url, NEXTAUTH_SECRET: authSecret(e), NEXTAUTH_URL: e.APP_URL },
   });
   const stop = (signal: NodeJS.Signals) => child.kill(signal);
   process.on('SIGINT', stop);

@@ -42,18 +42,14 @@ export function NotificationBell({ initial }: { initial: BellItem[] }) {
         type="button"
         aria-expanded={open}
         aria-controls={panelId}
-        aria-label={t('notifications.button', { count: visible.length })}
         onClick={() => setOpen((o) => !o)}
         className="relative rounded p-2 hover:bg-brand-700"
       >
         <svg aria-hidden width="20" height="20" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2">
           <path d="M18 8a6 6 0 1 0-12 0c0 7-3 9-3 9h18s-3-2-3-9M13.7 21a2 2 0 0 1-3.4 0" />
         </svg>
-        {visible.length > 0 && (
-          <span aria-hidden className="absolute -right-1 -top-1 rounded-full bg-red-600 px-1.5 text-xs font-semibold">
-            {visible.length}
-          </span>
-        )}
+        <span className="sr-only">{t('notifications.title')}</span>
+        {visible.length > 0 && <span className="absolute -right-1 -top-1 rounded-full bg-red-600 px-1.5 text-xs font-semibold">{visible.length}</span>}
       </button>
       {open && (
         <section id={panelId} aria-label={t('notifications.title')} className="absolute right-0 z-20 mt-2 w-96 rounded border border-slate-200 bg-white text-slate-800 shadow-lg">

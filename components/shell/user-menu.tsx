@@ -21,7 +21,6 @@ export function UserMenu({ name, email, isPasswordUser }: { name: string; email:
         type="button"
         aria-expanded={open}
         aria-controls={menuId}
-        aria-label={t('header.userMenu', { name })}
         onClick={() => setOpen((o) => !o)}
         className="flex items-center gap-2 rounded px-2 py-1 hover:bg-brand-700"
       >

@@ -21,7 +21,8 @@ export async function listAccountsInScope(q: DbOrTx, actor: Actor, limit = 50): 
       name: accounts.name,
       status: accounts.status,
       country: accounts.country,
-      userCount: sql<number>`(select count(*)::int from ${users} where ${users.accountId} = ${accounts.id})`,
+      // Qualified by hand: inside the sub-select an unqualified "id" would be the user's.
+      userCount: sql<number>`(select count(*)::int from "users" u where u."account_id" = "accounts"."id")`,
     })
     .from(accounts)
     .where(accountScope(actor))

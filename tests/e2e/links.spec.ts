@@ -5,7 +5,7 @@ import { DEMO, linkFromMail, signIn } from './support';
 test.describe('welcome and reset links', () => {
   test('a welcome link registers the user, who then signs in; the link works only once', async ({ page }) => {
     const link = await linkFromMail(DEMO.unregistered, 'Complete your account creation', '/welcome/');
-    await page.goto(link);
+    await page.goto(link, { waitUntil: 'networkidle' });
     await expect(page.getByRole('heading', { name: 'Complete your account creation' })).toBeVisible();
     await expect(page.getByText(DEMO.unregistered)).toBeVisible();
 
@@ -24,29 +24,30 @@ test.describe('welcome and reset links', () => {
     await expect(page).toHaveURL(/\/dashboard$/);
     await expect(page.getByRole('heading', { name: 'Welcome, Victor Vance' })).toBeVisible();
 
-    await page.goto(link);
+    await page.goto(link, { waitUntil: 'networkidle' });
     await expect(page.getByRole('heading', { name: 'This link has already been used' })).toBeVisible();
     await expect(page.getByRole('button', { name: 'Create account' })).toHaveCount(0);
   });
 
   test('an unknown or mangled link shows a clear page', async ({ page }) => {
-    await page.goto('/welcome/this-is-not-a-real-token-0123456789');
+    await page.goto('/welcome/this-is-not-a-real-token-0123456789', { waitUntil: 'networkidle' });
     await expect(page.getByRole('heading', { name: 'This link is not valid' })).toBeVisible();
-    await page.goto('/reset-password/x');
+    await page.goto('/reset-password/x', { waitUntil: 'networkidle' });
     await expect(page.getByRole('heading', { name: 'This link is not valid' })).toBeVisible();
   });
 
   test('forgot password: the reset mail sets a new password once', async ({ page }) => {
     const email = 'sanne.devries@fabrikam.example';
-    await page.goto('/sign-in');
+    await page.goto('/sign-in', { waitUntil: 'networkidle' });
     await page.getByRole('link', { name: 'Forgot your password?' }).click();
+    await page.waitForLoadState('networkidle');
     await page.getByLabel('E-mail').fill(email);
     await page.getByRole('button', { name: 'Send reset link' }).click();
     await expect(page.getByRole('status')).toContainText('a reset link is on its way');
 
     // Fabrikam's default language is Dutch, so the mail is too.
     const link = await linkFromMail(email, nl.mail.reset.subject, '/reset-password/');
-    await page.goto(link);
+    await page.goto(link, { waitUntil: 'networkidle' });
     await page.getByLabel('New password', { exact: true }).fill('sanne-new-pass');
     await page.getByLabel('Confirm new password').fill('sanne-new-pass');
     await page.getByRole('button', { name: 'Save new password' }).click();

@@ -9,6 +9,8 @@ test.describe('sign-in and dashboards', () => {
     const accounts = page.getByRole('list', { name: 'Customer accounts' });
     await expect(accounts.getByRole('link', { name: 'Contoso Ltd' })).toBeVisible();
     await expect(accounts.getByRole('link', { name: 'Fabrikam BV' })).toBeVisible();
+    await expect(accounts.getByRole('listitem').filter({ hasText: 'Contoso Ltd' })).toContainText('4 users · Active');
+    await expect(accounts.getByRole('listitem').filter({ hasText: 'Fabrikam BV' })).toContainText('3 users · Active');
     await expect(page.getByRole('combobox', { name: 'Search accounts' })).toBeVisible();
   });
 
@@ -54,7 +56,7 @@ test.describe('sign-in and dashboards', () => {
   });
 
   test('signed-out visitors are sent to the sign-in page', async ({ page }) => {
-    await page.goto('/dashboard');
+    await page.goto('/dashboard', { waitUntil: 'networkidle' });
     await expect(page).toHaveURL(/\/sign-in$/);
   });
 });

@@ -12,7 +12,7 @@ export const DEMO = {
 
 /** Signs in through the sign-in form, as a person would. */
 export async function signIn(page: Page, email: string, password: string = E2E.password) {
-  await page.goto('/sign-in');
+  await page.goto('/sign-in', { waitUntil: 'networkidle' });
   await page.getByLabel('E-mail').fill(email);
   await page.getByLabel('Password', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();

@@ -52,7 +52,11 @@ export default async function DashboardPage() {
               ))}
             </ul>
           </Tile>
-          {user.isPasswordUser && <Tile title={t('dashboard.changePassword')} href="/settings/password" cta={t('dashboard.changePasswordCta')} />}
+          {user.isPasswordUser && (
+            <Tile title={t('dashboard.changePassword')} href="/settings/password" cta={t('dashboard.changePasswordCta')}>
+              <p className="text-sm text-slate-600">{t('dashboard.changePasswordIntro')}</p>
+            </Tile>
+          )}
         </div>
       </div>
     );
@@ -75,7 +79,7 @@ export default async function DashboardPage() {
           </Tile>
         )}
         <Tile title={t('dashboard.changePassword')} href="/settings/password" cta={t('dashboard.changePasswordCta')}>
-          {!showAccount && <p className="text-sm text-slate-600">{t('dashboard.userOnly')}</p>}
+          <p className="text-sm text-slate-600">{t(showAccount ? 'dashboard.changePasswordIntro' : 'dashboard.userOnly')}</p>
         </Tile>
       </div>
     </div>

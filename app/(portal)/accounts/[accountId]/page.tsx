@@ -23,10 +23,12 @@ export default async function AccountPage({ params }: { params: Promise<{ accoun
     if (e instanceof NotFoundError) notFound();
     throw e;
   });
-  const t = translator(await currentLocale());
+  const locale = await currentLocale();
+  const t = translator(locale);
+  const country = new Intl.DisplayNames([locale], { type: 'region' }).of(account.country) ?? account.country;
   const users = can(user.actor, 'users', 'view') ? await countUsersOfAccount(db(), account.id) : null;
   const rows: [string, string][] = [
-    [t('account.fields.country'), account.country],
+    [t('account.fields.country'), country],
     [t('account.fields.city'), account.city ?? '—'],
     [t('account.fields.language'), isLocale(account.defaultLanguage) ? LOCALE_NAMES[account.defaultLanguage] : account.defaultLanguage],
     [t('account.fields.cloudLocation'), t(`account.cloudLocation.${account.cloudLocation}`)],
