@@ -8,11 +8,13 @@ import type { NavItem } from '@/lib/shell/navigation';
 export function SideNav({ items }: { items: NavItem[] }) {
   const t = useT();
   const pathname = usePathname();
+  // The deepest matching entry is the current one (Users, not Account, on /accounts/x/users).
+  const current = [...items].sort((a, b) => b.href.length - a.href.length).find((i) => pathname === i.href || pathname.startsWith(`${i.href}/`));
   return (
     <nav aria-label={t('nav.label')} className="w-56 shrink-0 border-r border-slate-200 bg-white px-3 py-4">
       <ul className="flex flex-col gap-1">
         {items.map((item) => {
-          const active = pathname === item.href || pathname.startsWith(`${item.href}/`);
+          const active = item === current;
           return (
             <li key={item.href}>
               <Link

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import {
   boolean,
   check,
@@ -65,6 +65,19 @@ export const users = pgTable(
     lastName: text('last_name'),
     displayName: text('display_name').notNull(),
     mobile: text('mobile'),
+    /** Work phone number (E.164 when known). */
+    phone: text('phone'),
+    /** Sign-in name at an external source (PBX login, SCIM userName) when it differs from the e-mail. */
+    loginId: text('login_id'),
+    /** Set by a PBX or directory sync when the user disappeared at the source (USR-1 "Inactive"). */
+    inactive: boolean('inactive').notNull().default(false),
+    iotConnected: boolean('iot_connected').notNull().default(false),
+    /** Lower-cased "name email" for as-you-type search (trigram index). */
+    searchText: text('search_text')
+      .notNull()
+      .generatedAlwaysAs(
+        (): SQL => sql`lower(coalesce(${users.displayName}, '') || ' ' || coalesce(${users.firstName}, '') || ' ' || coalesce(${users.lastName}, '') || ' ' || ${users.email})`,
+      ),
     roleId: uuid('role_id')
       .notNull()
       .references(() => roles.id, { onDelete: 'restrict' }),
@@ -86,6 +99,13 @@ export const users = pgTable(
     index('users_account_idx').on(t.accountId),
     index('users_partner_org_idx').on(t.partnerOrgId),
     uniqueIndex('users_external_id_uq').on(t.partnerOrgId, t.source, t.externalId),
+    // USR-8: unique within an account.
+    uniqueIndex('users_account_mobile_uq').on(t.accountId, t.mobile),
+    uniqueIndex('users_account_phone_uq').on(t.accountId, t.phone),
+    uniqueIndex('users_account_login_uq').on(t.accountId, sql`lower(${t.loginId})`),
+    // Keyset paging of the users list by name, and as-you-type search.
+    index('users_account_name_idx').on(t.accountId, sql`lower(${t.displayName})`, t.id),
+    index('users_search_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
     check('users_manager_is_partner', sql`NOT ${t.isAccountManager} OR ${t.accountId} IS NULL`),
   ],
 );
@@ -117,6 +137,25 @@ export const signInFailures = pgTable(
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('sign_in_failures_email_idx').on(t.email, t.at), index('sign_in_failures_ip_idx').on(t.ip, t.at)],
+);
+
+/** Extension numbers of users; unique within an account (USR-8) and searchable by prefix. */
+export const userExtensions = pgTable(
+  'user_extensions',
+  {
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    extension: text('extension').notNull(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.accountId, t.extension] }),
+    index('user_extensions_user_idx').on(t.userId),
+    index('user_extensions_prefix_idx').on(t.accountId, t.extension.op('text_pattern_ops')),
+  ],
 );
 
 export type Role = typeof roles.$inferSelect;

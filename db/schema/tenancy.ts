@@ -2,7 +2,8 @@ import { sql } from 'drizzle-orm';
 import { users } from './identity';
 import { type AnyPgColumn, boolean, index, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
-export const accountStatus = pgEnum('account_status', ['active', 'deactivated']);
+/** `deleting`: a delete was confirmed and the job that removes the data is running (ACC-5). */
+export const accountStatus = pgEnum('account_status', ['active', 'deactivated', 'deleting']);
 export const cloudLocation = pgEnum('cloud_location', ['us', 'eu', 'ap']);
 
 /** A reseller's organisation ("partner account"). Holds partner users; never carries integrations. */
@@ -64,6 +65,23 @@ export const accountManagerAssignments = pgTable(
   (t) => [primaryKey({ columns: [t.userId, t.accountId] }), index('amgr_account_idx').on(t.accountId)],
 );
 
+/** SUP-1: who supports a customer account: partner users, or explicit e-mail addresses. */
+export const supportContacts = pgTable(
+  'support_contacts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    /** The partner user, when the contact is one; otherwise only the e-mail address. */
+    userId: uuid('user_id').references((): AnyPgColumn => users.id, { onDelete: 'cascade' }),
+    email: text('email').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('support_contacts_account_email_uq').on(t.accountId, sql`lower(${t.email})`), index('support_contacts_user_idx').on(t.userId)],
+);
+
 export type PartnerOrg = typeof partnerOrgs.$inferSelect;
+export type SupportContact = typeof supportContacts.$inferSelect;
 export type Account = typeof accounts.$inferSelect;
 export type NewAccount = typeof accounts.$inferInsert;

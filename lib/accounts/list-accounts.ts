@@ -1,14 +1,14 @@
 import 'server-only';
 import { and, asc, count, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { accounts, users } from '@/db/schema';
+import { accounts, users, type Account } from '@/db/schema';
 import type { Actor } from '@/lib/authz/types';
 import { accountScope } from './scope';
 
 export interface AccountSummary {
   id: string;
   name: string;
-  status: 'active' | 'deactivated';
+  status: Account['status'];
   country: string;
   userCount: number;
 }

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { accounts, type Account } from '@/db/schema';
 import type { Actor } from '@/lib/authz/types';
@@ -8,8 +8,13 @@ import { NotFoundError } from '@/lib/errors';
 /**
  * The accounts an actor may reach, as a WHERE condition (§0 tenancy): a partner admin its
  * organisation's accounts, an account manager only those assigned to it, anyone else only its own.
+ * An account whose deletion is under way is out of everyone's reach.
  */
 export function accountScope(actor: Actor): SQL {
+  return and(ne(accounts.status, 'deleting'), reach(actor))!;
+}
+
+function reach(actor: Actor): SQL {
   if (actor.kind === 'system' && !actor.partnerOrgId && !actor.accountId) return sql`true`;
   if (actor.kind === 'partner' || (actor.kind === 'system' && !actor.accountId)) {
     const org = eq(accounts.partnerOrgId, actor.partnerOrgId ?? '00000000-0000-0000-0000-000000000000');

@@ -19,7 +19,7 @@ export interface SignedInUser {
  * a deactivated account or a revoked session takes effect at once (Beyond AUTH).
  * Returns null when the session no longer stands.
  */
-export async function loadSignedInUser(q: DbOrTx, userId: string, sessionVersion: number): Promise<SignedInUser | null> {
+export async function loadSignedInUser(q: DbOrTx, userId: string, sessionVersion: number | 'any'): Promise<SignedInUser | null> {
   const [row] = await q
     .select({ user: users, role: roles, accountStatus: accounts.status, accountLanguage: accounts.defaultLanguage, accountName: accounts.name })
     .from(users)
@@ -27,7 +27,7 @@ export async function loadSignedInUser(q: DbOrTx, userId: string, sessionVersion
     .leftJoin(accounts, eq(accounts.id, users.accountId))
     .where(eq(users.id, userId))
     .limit(1);
-  if (!row || row.user.sessionVersion !== sessionVersion) return null;
+  if (!row || (sessionVersion !== 'any' && row.user.sessionVersion !== sessionVersion)) return null;
   if (row.user.accountId && row.accountStatus !== 'active') return null;
 
   const { user, role } = row;
@@ -67,4 +67,12 @@ export async function loadSignedInUser(q: DbOrTx, userId: string, sessionVersion
     accountName: row.accountName,
     isPasswordUser: user.source !== 'oidc',
   };
+}
+
+/**
+ * The actor on whose behalf a job runs: rebuilt from the requesting user when the job starts, so
+ * a job re-checks permission and scope with the user's current role (or fails if they lost it).
+ */
+export async function loadActorForJob(q: DbOrTx, userId: string): Promise<Actor | null> {
+  return (await loadSignedInUser(q, userId, 'any'))?.actor ?? null;
 }

@@ -34,7 +34,7 @@ export async function verifyCredentials(input: unknown, ip: string): Promise<Sig
     await recordSignInFailure(q, email, ip);
     return { ok: false, reason: 'invalid' };
   }
-  if (row.accountStatus === 'deactivated') return { ok: false, reason: 'deactivated' };
+  if (row.accountStatus && row.accountStatus !== 'active') return { ok: false, reason: 'deactivated' };
   await clearSignInFailures(q, email, ip);
   await q.update(users).set({ lastSignInAt: new Date() }).where(eq(users.id, row.id));
   return { ok: true, userId: row.id, sessionVersion: row.sv };

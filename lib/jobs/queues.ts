@@ -6,6 +6,21 @@ export const QUEUES = {
     schema: z.object({ mailId: z.uuid() }),
     options: { retryLimit: 8, retryDelay: 30, retryBackoff: true, expireInSeconds: 120 },
   },
+  'account-delete': {
+    schema: z.object({ accountId: z.uuid(), actorUserId: z.uuid().nullable(), notificationId: z.uuid().nullable() }),
+    options: { retryLimit: 5, retryDelay: 30, retryBackoff: true, expireInSeconds: 3600 },
+  },
+  'users-bulk': {
+    schema: z.object({
+      accountId: z.uuid(),
+      action: z.enum(['resetPasswords', 'sendWelcome', 'deleteUsers']),
+      /** null: every user of the account (USR-5 "nothing selected = all"). */
+      userIds: z.array(z.uuid()).max(100_000).nullable(),
+      actorUserId: z.uuid(),
+      notificationId: z.uuid(),
+    }),
+    options: { retryLimit: 3, retryDelay: 30, retryBackoff: true, expireInSeconds: 3600 },
+  },
 } as const;
 
 export type QueueName = keyof typeof QUEUES;

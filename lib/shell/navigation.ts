@@ -18,8 +18,10 @@ export interface NavContext {
  */
 export function navigationFor({ actor, isPasswordUser, devMailbox }: NavContext): NavItem[] {
   const items: NavItem[] = [{ href: '/dashboard', labelKey: 'nav.dashboard' }];
+  if (actor.kind === 'partner' && can(actor, 'account', 'view')) items.push({ href: '/accounts', labelKey: 'nav.accounts' });
   if (actor.kind === 'accountUser' && actor.accountId && can(actor, 'account', 'view') && actor.baseRole !== 'user') {
     items.push({ href: `/accounts/${actor.accountId}`, labelKey: 'nav.account' });
+    if (can(actor, 'users', 'view')) items.push({ href: `/accounts/${actor.accountId}/users`, labelKey: 'nav.users' });
   }
   if (isPasswordUser) items.push({ href: '/settings/password', labelKey: 'nav.password' });
   if (devMailbox && actor.kind === 'partner' && actor.managedAccountIds === null) items.push({ href: '/dev/mailbox', labelKey: 'nav.mailbox' });

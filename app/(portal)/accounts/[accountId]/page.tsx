@@ -18,7 +18,6 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function AccountPage({ params }: { params: Promise<{ accountId: string }> }) {
   const { accountId } = await params;
   const user = await requireUser();
-  if (!can(user.actor, 'account', 'view') || user.actor.baseRole === 'user') notFound();
   const account = await getAccountInScope(db(), user.actor, accountId).catch((e: unknown) => {
     if (e instanceof NotFoundError) notFound();
     throw e;
@@ -36,7 +35,6 @@ export default async function AccountPage({ params }: { params: Promise<{ accoun
   ];
   return (
     <div className="flex max-w-3xl flex-col gap-6">
-      <h1 className="text-2xl font-semibold">{account.name}</h1>
       <section aria-label={t('account.information')} className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
         <h2 className="mb-4 text-base font-semibold">{t('account.information')}</h2>
         <dl className="grid grid-cols-[12rem_1fr] gap-y-3 text-sm">

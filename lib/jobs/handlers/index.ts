@@ -1,0 +1,14 @@
+import 'server-only';
+import { deliverMail } from '@/lib/mail/deliver-mail';
+import { runAccountDelete } from './account-delete';
+import { runUsersBulk } from './users-bulk';
+import type { QueueName, QueuePayload } from '../queues';
+
+type Handlers = { [Q in QueueName]: (payload: QueuePayload<Q>) => Promise<void> };
+
+/** The one place that says which code runs each queue's jobs. */
+export const HANDLERS: Handlers = {
+  'mail-delivery': ({ mailId }) => deliverMail(mailId),
+  'account-delete': runAccountDelete,
+  'users-bulk': runUsersBulk,
+};
