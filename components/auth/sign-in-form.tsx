@@ -16,10 +16,16 @@ import { SignInInput } from '@/lib/auth/schemas';
 type Values = z.infer<typeof SignInInput>;
 const REASONS = new Set(['invalid', 'rateLimited', 'deactivated']);
 
-export function SignInForm({ partnerSso, notice }: { partnerSso: boolean; notice: 'registered' | 'reset' | 'changed' | 'expired' | null }) {
+interface Props {
+  partnerSso: boolean;
+  notice: 'registered' | 'reset' | 'changed' | 'expired' | null;
+  partnerFailed: boolean;
+}
+
+export function SignInForm({ partnerSso, notice, partnerFailed }: Props) {
   const t = useT();
   const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(partnerFailed ? 'signIn.errors.partnerFailed' : null);
   const { register, handleSubmit, formState } = useForm<Values>({ resolver: zodResolver(SignInInput) });
 
   const onSubmit = handleSubmit(async (values) => {

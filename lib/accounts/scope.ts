@@ -4,6 +4,7 @@ import type { DbOrTx } from '@/db/client';
 import { accounts, type Account } from '@/db/schema';
 import type { Actor } from '@/lib/authz/types';
 import { NotFoundError } from '@/lib/errors';
+import { isUuid } from '@/lib/ids';
 
 /**
  * The accounts an actor may reach, as a WHERE condition (§0 tenancy): a partner admin its
@@ -24,11 +25,9 @@ function reach(actor: Actor): SQL {
   return actor.accountId ? eq(accounts.id, actor.accountId) : sql`false`;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** Fetches an account the actor may reach, or throws NotFound: another tenant's id looks absent. */
 export async function getAccountInScope(q: DbOrTx, actor: Actor, accountId: string): Promise<Account> {
-  if (!UUID.test(accountId)) throw new NotFoundError();
+  if (!isUuid(accountId)) throw new NotFoundError();
   const [account] = await q
     .select()
     .from(accounts)

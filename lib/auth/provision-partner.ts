@@ -1,8 +1,9 @@
 import 'server-only';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { db } from '@/db/client';
 import { partnerOrgs, roles, users } from '@/db/schema';
+import { ConflictError } from '@/lib/errors';
 import { recordEvent } from '@/lib/events/record-event';
 import { systemActor } from './system-actor';
 
@@ -30,6 +31,11 @@ export async function provisionPartner(input: PartnerProfile): Promise<{ userId:
       .where(and(eq(users.source, 'oidc'), eq(users.externalId, externalId)))
       .limit(1);
     if (existing) return { userId: existing.id, sessionVersion: existing.sv };
+
+    // The e-mail is the sign-in name across the installation: a portal user holding it already
+    // must not be shadowed by an identity-provider account.
+    const [clash] = await tx.select({ id: users.id }).from(users).where(eq(sql`lower(${users.email})`, p.email.toLowerCase())).limit(1);
+    if (clash) throw new ConflictError('errors.partnerEmailInUse');
 
     const orgName = p.organisation ?? p.email.split('@')[1]!;
     const orgKey = `${p.issuer}|${orgName.toLowerCase()}`;

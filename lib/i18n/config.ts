@@ -25,7 +25,7 @@ export function localeFromAcceptLanguage(header: string | null | undefined): Loc
     .map((part) => {
       const [tag = '', ...params] = part.trim().split(';');
       const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
-      return { lang: tag.toLowerCase().split('-')[0] ?? '', q: q ? Number(q.slice(2)) || 0 : 1 };
+      return { lang: tag.trim().toLowerCase().split('-')[0] ?? '', q: q ? Number(q.slice(2)) || 0 : 1 };
     })
     .filter((x) => x.q > 0)
     .sort((a, b) => b.q - a.q);

@@ -4,6 +4,7 @@ import type { DbOrTx } from '@/db/client';
 import { notifications, type Notification } from '@/db/schema';
 import { withTransaction, type Ctx } from '@/lib/db/transaction';
 import { ForbiddenError, NotFoundError } from '@/lib/errors';
+import { isUuid } from '@/lib/ids';
 
 /** The bell's list (SHELL-4): the signed-in user's latest notifications. */
 export async function listMyNotifications(q: DbOrTx, ctx: Ctx, limit = 20): Promise<Notification[]> {
@@ -20,6 +21,7 @@ export async function listMyNotifications(q: DbOrTx, ctx: Ctx, limit = 20): Prom
 export async function deleteMyNotification(ctx: Ctx, notificationId: string): Promise<void> {
   const userId = ctx.actor.userId;
   if (!userId) throw new ForbiddenError();
+  if (!isUuid(notificationId)) throw new NotFoundError();
   await withTransaction(ctx, async (tx) => {
     const deleted = await tx
       .delete(notifications)

@@ -15,5 +15,6 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const e = env();
   const partnerSso = Boolean(e.PARTNER_OIDC_ISSUER && e.PARTNER_OIDC_CLIENT_ID && e.PARTNER_OIDC_CLIENT_SECRET);
   const notice = params.registered ? 'registered' : params.reset ? 'reset' : params.changed ? 'changed' : params.expired ? 'expired' : null;
-  return <SignInForm partnerSso={partnerSso} notice={notice} />;
+  // next-auth sends failed partner (OIDC) sign-ins back here with ?error=<code>.
+  return <SignInForm partnerSso={partnerSso} notice={notice} partnerFailed={Boolean(params.error)} />;
 }

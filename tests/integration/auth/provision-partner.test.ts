@@ -92,3 +92,14 @@ describe('provisionPartner (AUTH-1, first partner sign-in)', () => {
     expect(await counts()).toEqual(before);
   });
 });
+
+describe('provisionPartner with an e-mail a portal user already has', () => {
+  it('refuses with a clear conflict and creates nothing', async () => {
+    const before = await counts();
+    await expect(provisionPartner({ issuer: ISSUER, subject: 'sub-clash', email: EMAIL.alice.toUpperCase(), organisation: 'Clash Co' })).rejects.toMatchObject({
+      messageKey: 'errors.partnerEmailInUse',
+      status: 409,
+    });
+    expect(await counts()).toEqual(before);
+  });
+});
