@@ -18,7 +18,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
       <Header
         userName={user.actor.name}
         email={user.email}
-        accountName={user.accountName}
+        organisationName={user.organisationName}
         canSwitchAccounts={user.actor.kind === 'partner'}
         isPasswordUser={user.isPasswordUser}
         notifications={notifications.map((n) => ({ id: n.id, status: n.status, titleKey: n.titleKey, params: n.params, details: n.details, progress: n.progress, createdAt: n.createdAt.toISOString() }))}

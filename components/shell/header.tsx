@@ -8,14 +8,14 @@ import { UserMenu } from './user-menu';
 interface Props {
   userName: string;
   email: string;
-  accountName: string | null;
+  organisationName: string;
   canSwitchAccounts: boolean;
   isPasswordUser: boolean;
   notifications: BellItem[];
 }
 
 /** SHELL-3: product, account name, account search (partners), notifications and the user menu. */
-export function Header({ userName, email, accountName, canSwitchAccounts, isPasswordUser, notifications }: Props) {
+export function Header({ userName, email, organisationName, canSwitchAccounts, isPasswordUser, notifications }: Props) {
   const t = useT();
   return (
     <header className="flex items-center gap-4 bg-brand-900 px-6 py-2 text-white">
@@ -23,7 +23,7 @@ export function Header({ userName, email, accountName, canSwitchAccounts, isPass
         {t('header.skip')}
       </a>
       <p className="text-lg font-semibold">{t('app.name')}</p>
-      {accountName && <p className="text-sm text-brand-100">{accountName}</p>}
+      <p className="text-sm text-brand-100">{organisationName}</p>
       <div className="ml-auto flex items-center gap-3">
         {canSwitchAccounts && <AccountSwitcher />}
         <NotificationBell initial={notifications} />

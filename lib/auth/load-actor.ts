@@ -1,7 +1,7 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { accountManagerAssignments, accounts, rolePermissions, roles, users } from '@/db/schema';
+import { accountManagerAssignments, accounts, partnerOrgs, rolePermissions, roles, users } from '@/db/schema';
 import { defaultPermissions, normalisePermissions } from '@/lib/authz';
 import type { Actor, Permission } from '@/lib/authz/types';
 
@@ -11,6 +11,8 @@ export interface SignedInUser {
   locale: string | null;
   accountDefaultLanguage: string | null;
   accountName: string | null;
+  /** The header's organisation line: the customer account, or a partner's own organisation. */
+  organisationName: string;
   isPasswordUser: boolean;
 }
 
@@ -21,9 +23,10 @@ export interface SignedInUser {
  */
 export async function loadSignedInUser(q: DbOrTx, userId: string, sessionVersion: number | 'any'): Promise<SignedInUser | null> {
   const [row] = await q
-    .select({ user: users, role: roles, accountStatus: accounts.status, accountLanguage: accounts.defaultLanguage, accountName: accounts.name })
+    .select({ user: users, role: roles, accountStatus: accounts.status, accountLanguage: accounts.defaultLanguage, accountName: accounts.name, orgName: partnerOrgs.name })
     .from(users)
     .innerJoin(roles, eq(roles.id, users.roleId))
+    .innerJoin(partnerOrgs, eq(partnerOrgs.id, users.partnerOrgId))
     .leftJoin(accounts, eq(accounts.id, users.accountId))
     .where(eq(users.id, userId))
     .limit(1);
@@ -65,6 +68,7 @@ export async function loadSignedInUser(q: DbOrTx, userId: string, sessionVersion
     locale: user.locale,
     accountDefaultLanguage: row.accountLanguage,
     accountName: row.accountName,
+    organisationName: row.accountName ?? row.orgName,
     isPasswordUser: user.source !== 'oidc',
   };
 }

@@ -5,5 +5,6 @@ export const E2E = {
   smtpPort: 2587,
   mailApiUrl: 'http://127.0.0.1:2588',
   mailApiPort: 2588,
+  oidcPort: 2589,
   password: 'demo-pass-123',
 } as const;

@@ -1,5 +1,6 @@
 /**
- * Starts the end-to-end stack: a local SMTP server (simulators/smtp), a fresh database (on
+ * Starts the end-to-end stack: a local SMTP server (simulators/smtp), the partner identity
+ * provider (simulators/oidc), a fresh database (on
  * DATABASE_URL's server, else an embedded PostgreSQL), and the production build of the portal
  * through the same launcher as `npm start`.
  */
@@ -8,6 +9,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import postgres from 'postgres';
 import { startEmbeddedPostgres } from '../../db/bootstrap/embedded';
+import { startOidcSimulator } from '../../simulators/oidc/index.mjs';
 import { startSmtpSimulator } from '../../simulators/smtp/index.mjs';
 import { E2E } from './env';
 
@@ -23,6 +25,7 @@ async function freshDatabase(): Promise<string> {
 }
 
 const smtp = await startSmtpSimulator({ host: '127.0.0.1', smtpPort: E2E.smtpPort, httpPort: E2E.mailApiPort });
+const oidc = await startOidcSimulator({ host: '127.0.0.1', port: E2E.oidcPort, redirectUris: [`${E2E.appUrl}/api/auth/callback/partner-oidc`] });
 const databaseUrl = await freshDatabase();
 const child = spawn(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'scripts/portal.ts', 'start'], {
   stdio: 'inherit',
@@ -32,6 +35,9 @@ const child = spawn(process.execPath, ['--conditions=react-server', '--import', 
     PORT: String(E2E.port),
     APP_URL: E2E.appUrl,
     SMTP_URL: smtp.url,
+    PARTNER_OIDC_ISSUER: oidc.issuer,
+    PARTNER_OIDC_CLIENT_ID: oidc.clientId,
+    PARTNER_OIDC_CLIENT_SECRET: oidc.clientSecret,
     DEMO_PASSWORD: E2E.password,
     NEXTAUTH_SECRET: randomBytes(32).toString('base64url'),
     NEXT_TELEMETRY_DISABLED: '1',
@@ -39,7 +45,7 @@ const child = spawn(process.execPath, ['--conditions=react-server', '--import', 
 });
 const stop = async () => {
   child.kill('SIGTERM');
-  await smtp.stop();
+  await Promise.all([smtp.stop(), oidc.stop()]);
 };
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);
