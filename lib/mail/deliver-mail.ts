@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import nodemailer, { type Transporter } from 'nodemailer';
 import { db } from '@/db/client';
 import { mailOutbox } from '@/db/schema';
@@ -25,7 +25,7 @@ export async function deliverMail(mailId: string): Promise<void> {
     await db()
       .update(mailOutbox)
       .set({ status: 'sent', sentAt: new Date(), attempts: sql`${mailOutbox.attempts} + 1`, lastError: null })
-      .where(and(eq(mailOutbox.id, mailId)));
+      .where(eq(mailOutbox.id, mailId));
   } catch (e) {
     await db()
       .update(mailOutbox)
