@@ -105,6 +105,8 @@ export const users = pgTable(
     uniqueIndex('users_account_login_uq').on(t.accountId, sql`lower(${t.loginId})`),
     // Keyset paging of the users list by name, and as-you-type search.
     index('users_account_name_idx').on(t.accountId, sql`lower(${t.displayName})`, t.id),
+    index('users_account_email_idx').on(t.accountId, sql`lower(${t.email})`, t.id),
+    index('users_account_modified_idx').on(t.accountId, t.updatedAt, t.id),
     index('users_search_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
     check('users_manager_is_partner', sql`NOT ${t.isAccountManager} OR ${t.accountId} IS NULL`),
   ],

@@ -74,7 +74,7 @@ export default async function DashboardPage() {
           </Tile>
         )}
         {userCounts && (
-          <Tile title={t('dashboard.users')}>
+          <Tile title={t('dashboard.users')} href={`/accounts/${actor.accountId}/users`} cta={t('users.dashboardCta')}>
             <p className="text-sm text-slate-600">{t('dashboard.usersSummary', { total: userCounts.total, registered: userCounts.registered, admins: userCounts.admins })}</p>
           </Tile>
         )}

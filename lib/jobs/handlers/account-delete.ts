@@ -1,7 +1,62 @@
 import 'server-only';
+import { and, count, eq, inArray } from 'drizzle-orm';
+import { db } from '@/db/client';
+import { accounts, notifications, users } from '@/db/schema';
+import { finishProgress, reportProgress } from '../progress';
 import type { QueuePayload } from '../queues';
 
-/** ACC-5: removes a deleted account's data completely. (Being written: accounts work.) */
-export async function runAccountDelete(payload: QueuePayload<'account-delete'>): Promise<void> {
-  throw new Error(`account-delete is not implemented yet (${payload.accountId})`);
+/** Users removed per transaction: short transactions keep locks brief on accounts with 100k users. */
+export const ACCOUNT_DELETE_BATCH = 1000;
+
+/**
+ * ACC-5: removes a deleted account's data completely: its users in batches (their tokens,
+ * extensions, notifications and support-contact links go with them), then the account row, whose
+ * deletion cascades to everything else the account owns. The audit trail stays: events are the
+ * partner organisation's history. Runs as the platform: the delete was authorised when it was
+ * requested, and the account has been out of everyone's reach since. Safe to retry: every step
+ * deletes only what is left, and an account that is gone counts as done.
+ */
+export async function runAccountDelete({ accountId, notificationId }: QueuePayload<'account-delete'>): Promise<void> {
+  const [account] = await db().select({ name: accounts.name, status: accounts.status }).from(accounts).where(eq(accounts.id, accountId)).limit(1);
+  const params = account ? { name: account.name } : await notificationParams(notificationId);
+  try {
+    if (!account) {
+      if (notificationId) await finishProgress(notificationId, { status: 'success', titleKey: 'accounts.deleteJob.done', params });
+      return;
+    }
+    // Only an account whose deletion was confirmed may be emptied; a stray job changes nothing.
+    if (account.status !== 'deleting') throw new Error(`account ${accountId} is not marked for deletion`);
+
+    const [row] = await db().select({ n: count() }).from(users).where(eq(users.accountId, accountId));
+    const total = (row?.n ?? 0) + 1;
+    let done = 0;
+    for (;;) {
+      const removed = await db().transaction((tx) =>
+        tx
+          .delete(users)
+          .where(inArray(users.id, tx.select({ id: users.id }).from(users).where(eq(users.accountId, accountId)).limit(ACCOUNT_DELETE_BATCH)))
+          .returning({ id: users.id }),
+      );
+      done += removed.length;
+      if (notificationId) await reportProgress(notificationId, done, total);
+      if (removed.length < ACCOUNT_DELETE_BATCH) break;
+    }
+    await db()
+      .delete(accounts)
+      .where(and(eq(accounts.id, accountId), eq(accounts.status, 'deleting')));
+    if (notificationId) await finishProgress(notificationId, { status: 'success', titleKey: 'accounts.deleteJob.done', params });
+  } catch (e) {
+    // Shown until a retry succeeds and turns the same notification into a success.
+    if (notificationId) {
+      await finishProgress(notificationId, { status: 'error', titleKey: 'accounts.deleteJob.failed', params, details: e instanceof Error ? e.message : String(e) });
+    }
+    throw e;
+  }
+}
+
+/** The account's name as the request recorded it, for a retry that finds the account already gone. */
+async function notificationParams(notificationId: string | null): Promise<Record<string, string | number>> {
+  if (!notificationId) return {};
+  const [row] = await db().select({ params: notifications.params }).from(notifications).where(eq(notifications.id, notificationId)).limit(1);
+  return row?.params ?? {};
 }

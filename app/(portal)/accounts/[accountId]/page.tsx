@@ -1,62 +1,112 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import type { ReactNode } from 'react';
+import { AccountInfoForm } from '@/components/accounts/account-info-form';
+import { AccountLifecycle } from '@/components/accounts/account-lifecycle';
+import { CallServicesPanel } from '@/components/accounts/call-services-panel';
+import { SupportContactsPanel } from '@/components/accounts/support-contacts-panel';
 import { CopyButton } from '@/components/ui/copy-button';
 import { db } from '@/db/client';
-import { getAccountInScope } from '@/lib/accounts/scope';
+import { countryOptions } from '@/lib/accounts/countries';
 import { countUsersOfAccount } from '@/lib/accounts/list-accounts';
+import { BUSINESS_TYPES, CLOUD_PBX_TYPE, type BusinessType } from '@/lib/accounts/schemas';
+import { getAccountInScope } from '@/lib/accounts/scope';
+import { listSupportContacts } from '@/lib/accounts/support-contacts';
 import { can } from '@/lib/authz';
 import { currentLocale, requireUser } from '@/lib/auth/session';
 import { NotFoundError } from '@/lib/errors';
-import { LOCALE_NAMES, isLocale } from '@/lib/i18n/config';
+import { DEFAULT_LOCALE, isLocale } from '@/lib/i18n/config';
 import { translator } from '@/lib/i18n/translator';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: translator(await currentLocale())('account.title') };
 }
 
-/** The account page (ACC-3, read-only in this release): reached only within the actor's scope. */
+function Panel({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <section aria-label={title} className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+      <h2 className="mb-4 text-base font-semibold">{title}</h2>
+      {children}
+    </section>
+  );
+}
+
+/**
+ * ACC-3: the account information page, for partners (any account in scope) and the account's own
+ * admins (ACC-6). Controls follow the permissions; the commands check them again.
+ */
 export default async function AccountPage({ params }: { params: Promise<{ accountId: string }> }) {
   const { accountId } = await params;
   const user = await requireUser();
-  const account = await getAccountInScope(db(), user.actor, accountId).catch((e: unknown) => {
+  const { actor } = user;
+  const account = await getAccountInScope(db(), actor, accountId).catch((e: unknown) => {
     if (e instanceof NotFoundError) notFound();
     throw e;
   });
   const locale = await currentLocale();
   const t = translator(locale);
-  const country = new Intl.DisplayNames([locale], { type: 'region' }).of(account.country) ?? account.country;
-  const users = can(user.actor, 'users', 'view') ? await countUsersOfAccount(db(), account.id) : null;
-  const rows: [string, string][] = [
-    [t('account.fields.country'), country],
-    [t('account.fields.city'), account.city ?? '—'],
-    [t('account.fields.language'), isLocale(account.defaultLanguage) ? LOCALE_NAMES[account.defaultLanguage] : account.defaultLanguage],
+  const [contacts, users] = await Promise.all([
+    listSupportContacts(db(), account.id),
+    can(actor, 'users', 'view') ? countUsersOfAccount(db(), account.id) : null,
+  ]);
+  const canEdit = can(actor, 'account', 'edit');
+  const canManageLifecycle = actor.kind === 'partner' && can(actor, 'account', 'delete');
+  const businessType = (BUSINESS_TYPES as readonly string[]).includes(account.businessType ?? '') ? (account.businessType as BusinessType) : '';
+
+  const readOnly: [string, ReactNode][] = [
+    [
+      t('account.fields.accountId'),
+      <span key="id" className="flex items-center gap-2">
+        <code className="rounded bg-slate-100 px-2 py-0.5">{account.id}</code>
+        <CopyButton value={account.id} label={t('account.copyId')} />
+      </span>,
+    ],
+    [t(account.pbxType === CLOUD_PBX_TYPE ? 'account.fields.billingCustomerNo' : 'account.fields.sapCustomerNo'), account.sapCustomerNo ?? '—'],
     [t('account.fields.cloudLocation'), t(`account.cloudLocation.${account.cloudLocation}`)],
+    // Seed 2.3: the PBX type exists only once gateway onboarding has finished.
+    ...(account.pbxType ? [[t('account.fields.pbxType'), account.pbxType] as [string, ReactNode]] : []),
     [t('account.fields.statusLabel'), t(`account.status.${account.status}`)],
   ];
+  if (users) readOnly.push([t('dashboard.users'), t('dashboard.usersSummary', { total: users.total, registered: users.registered, admins: users.admins })]);
+
   return (
-    <div className="flex max-w-3xl flex-col gap-6">
-      <section aria-label={t('account.information')} className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
-        <h2 className="mb-4 text-base font-semibold">{t('account.information')}</h2>
-        <dl className="grid grid-cols-[12rem_1fr] gap-y-3 text-sm">
-          <dt className="text-slate-500">{t('account.fields.accountId')}</dt>
-          <dd className="flex items-center gap-2">
-            <code className="rounded bg-slate-100 px-2 py-0.5">{account.id}</code>
-            <CopyButton value={account.id} label={t('account.copyId')} />
-          </dd>
-          {rows.map(([label, value]) => (
+    <div className="flex max-w-4xl flex-col gap-6">
+      <Panel title={t('account.information')}>
+        <dl className="mb-6 grid grid-cols-[14rem_1fr] gap-y-3 text-sm">
+          {readOnly.map(([label, value]) => (
             <div key={label} className="contents">
               <dt className="text-slate-500">{label}</dt>
               <dd>{value}</dd>
             </div>
           ))}
-          {users && (
-            <>
-              <dt className="text-slate-500">{t('dashboard.users')}</dt>
-              <dd>{t('dashboard.usersSummary', { total: users.total, registered: users.registered, admins: users.admins })}</dd>
-            </>
-          )}
         </dl>
-      </section>
+        <AccountInfoForm
+          accountId={account.id}
+          canEdit={canEdit}
+          countries={countryOptions(locale)}
+          values={{
+            name: account.name,
+            country: account.country,
+            province: account.province ?? '',
+            address: account.address ?? '',
+            city: account.city ?? '',
+            postalCode: account.postalCode ?? '',
+            defaultLanguage: isLocale(account.defaultLanguage) ? account.defaultLanguage : DEFAULT_LOCALE,
+            businessType,
+          }}
+        />
+      </Panel>
+      <Panel title={t('accounts.contacts.title')}>
+        <SupportContactsPanel accountId={account.id} contacts={contacts} canEdit={canEdit} canSearchPartners={actor.kind === 'partner'} />
+      </Panel>
+      <Panel title={t('account.callServices')}>
+        <CallServicesPanel accountId={account.id} enabled={account.bandwidthOptimisation} canEdit={canEdit} />
+      </Panel>
+      {canManageLifecycle && account.status !== 'deleting' && (
+        <Panel title={t('accounts.lifecycle.title')}>
+          <AccountLifecycle accountId={account.id} name={account.name} status={account.status} />
+        </Panel>
+      )}
     </div>
   );
 }

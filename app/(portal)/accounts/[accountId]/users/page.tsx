@@ -1,0 +1,50 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { UsersList } from '@/components/users/users-list';
+import { db } from '@/db/client';
+import { can } from '@/lib/authz';
+import { currentLocale, requireUser } from '@/lib/auth/session';
+import { ForbiddenError, NotFoundError } from '@/lib/errors';
+import { translator } from '@/lib/i18n/translator';
+import { firstValues, type RawSearchParams } from '@/lib/tables/search-params';
+import { bulkActionsFor } from '@/lib/users/bulk-actions';
+import { listUsers } from '@/lib/users/list-users';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: translator(await currentLocale())('users.title') };
+}
+
+/** USR-1: the users of an account; filters, search, sort and the page cursor live in the URL. */
+export default async function UsersPage({ params, searchParams }: { params: Promise<{ accountId: string }>; searchParams: Promise<RawSearchParams> }) {
+  const { accountId } = await params;
+  const user = await requireUser();
+  const page = await listUsers(db(), user.actor, accountId, firstValues(await searchParams)).catch((e: unknown) => {
+    if (e instanceof NotFoundError || e instanceof ForbiddenError) notFound();
+    throw e;
+  });
+  const t = translator(await currentLocale());
+  return (
+    <section aria-labelledby="users-heading" className="flex flex-col gap-4">
+      <div className="flex items-center justify-between gap-4">
+        <h2 id="users-heading" className="text-xl font-semibold">
+          {t('users.title')}
+        </h2>
+        {can(user.actor, 'users', 'add') && (
+          <Link href={`/accounts/${accountId}/users/new`} className="rounded bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
+            {t('users.add')}
+          </Link>
+        )}
+      </div>
+      <UsersList
+        accountId={accountId}
+        rows={page.rows.map((r) => ({ ...r, updatedAt: r.updatedAt.toISOString() }))}
+        total={page.total}
+        nextCursor={page.nextCursor}
+        query={page.params.q}
+        filter={page.params.filter ?? null}
+        bulkActions={bulkActionsFor(user.actor)}
+      />
+    </section>
+  );
+}

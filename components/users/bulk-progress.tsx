@@ -1,0 +1,62 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useEffect, useState } from 'react';
+import { bulkStatusAction } from '@/app/(portal)/accounts/[accountId]/users/actions';
+import { useT } from '@/components/i18n-provider';
+import { Button } from '@/components/ui/button';
+import type { BulkStatus } from '@/lib/users/bulk-status';
+
+const POLL_MS = 1000;
+
+/**
+ * The progress of a bulk job on the users page, read from the job's notification (the same one
+ * the bell shows) until it finishes; then the page reloads its data, bell included.
+ */
+export function BulkProgress({ notificationId, onClose }: { notificationId: string; onClose: () => void }) {
+  const t = useT();
+  const router = useRouter();
+  const [status, setStatus] = useState<BulkStatus | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let stopped = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const poll = async () => {
+      const res = await bulkStatusAction(notificationId);
+      if (stopped) return;
+      if (!res.ok) {
+        setError(res.formError ?? 'errors.unexpected');
+        return;
+      }
+      setStatus(res.data);
+      if (res.data.status === 'running') timer = setTimeout(poll, POLL_MS);
+      else router.refresh();
+    };
+    void poll();
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+    };
+  }, [notificationId, router]);
+
+  const finished = error !== null || (status !== null && status.status !== 'running');
+  const tone = error || status?.status === 'error' ? 'border-red-300 bg-red-50' : finished ? 'border-green-300 bg-green-50' : 'border-brand-100 bg-brand-50';
+  return (
+    <section aria-label={t('users.bulk.title')} className={`flex flex-col gap-2 rounded border px-4 py-3 text-sm ${tone}`}>
+      <p role="status">{error ? t(error) : status ? t(status.titleKey, status.params) : t('users.bulk.starting')}</p>
+      <progress className="w-full" max={100} value={error ? 0 : (status?.progress ?? 0)} aria-label={t('users.bulk.progress')} />
+      {status?.details && (
+        <details>
+          <summary className="cursor-pointer text-brand-700">{t('users.bulk.details')}</summary>
+          <p className="mt-1 whitespace-pre-wrap text-xs text-slate-700">{status.details}</p>
+        </details>
+      )}
+      {finished && (
+        <Button variant="secondary" className="self-start" onClick={onClose}>
+          {t('users.bulk.close')}
+        </Button>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,116 @@
+'use client';
+
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useUrlState } from '@/components/data-table/use-url-state';
+import { useT } from '@/components/i18n-provider';
+import { useDismiss } from '@/components/ui/use-dismiss';
+import { PROPERTY_FILTERS, type PropertyFilter } from '@/lib/users/schemas';
+
+const SEARCH_DELAY_MS = 250;
+
+/** USR-1: search as you type (name, e-mail or extension) and "+ Add filter" → Property. */
+export function UsersToolbar({ query, filter }: { query: string; filter: PropertyFilter | null }) {
+  const t = useT();
+  const { set } = useUrlState();
+  const [value, setValue] = useState(query);
+  // What this box last put in the URL, and the URL value it last saw: a change of `query` that
+  // this box did not make (back button, a link) replaces the text; its own echo does not.
+  const [sent, setSent] = useState(query);
+  const [seen, setSeen] = useState(query);
+  if (query !== seen) {
+    setSeen(query);
+    if (query !== sent) {
+      setSent(query);
+      setValue(query);
+    }
+  }
+
+  useEffect(() => {
+    const term = value.trim();
+    if (term === sent) return;
+    const timer = setTimeout(() => {
+      setSent(term);
+      set({ q: term || null });
+    }, SEARCH_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [value, sent, set]);
+
+  return (
+    <div className="flex flex-wrap items-center gap-3">
+      <input
+        type="search"
+        value={value}
+        onChange={(e) => setValue(e.target.value)}
+        aria-label={t('users.list.search')}
+        placeholder={t('users.list.searchPlaceholder')}
+        maxLength={100}
+        className="w-80 rounded border border-slate-300 px-3 py-2 text-sm"
+      />
+      <AddFilter current={filter} onPick={(f) => set({ filter: f })} />
+      {filter && (
+        <span className="inline-flex items-center gap-1 rounded-full bg-brand-50 py-1 pl-3 pr-1 text-sm text-brand-900">
+          {t('users.filter.chip', { value: t(`users.filter.properties.${filter}`) })}
+          <button
+            type="button"
+            aria-label={t('users.filter.remove', { value: t(`users.filter.properties.${filter}`) })}
+            onClick={() => set({ filter: null })}
+            className="h-6 w-6 rounded-full hover:bg-brand-100"
+          >
+            ×
+          </button>
+        </span>
+      )}
+    </div>
+  );
+}
+
+/**
+ * The filter menu as a disclosure: a button and a group of choices, reachable by Tab, closed by
+ * Escape or a click outside. Product filters join as a second group once licences exist.
+ */
+function AddFilter({ current, onPick }: { current: PropertyFilter | null; onPick: (f: PropertyFilter) => void }) {
+  const t = useT();
+  const [open, setOpen] = useState(false);
+  const panelId = useId();
+  const headingId = useId();
+  const ref = useRef<HTMLDivElement>(null);
+  const close = useCallback(() => setOpen(false), []);
+  useDismiss(ref, close);
+  return (
+    <div ref={ref} className="relative">
+      <button
+        type="button"
+        aria-expanded={open}
+        aria-controls={panelId}
+        onClick={() => setOpen((o) => !o)}
+        className="rounded border border-slate-300 bg-white px-3 py-2 text-sm hover:bg-slate-50"
+      >
+        {t('users.filter.add')}
+      </button>
+      {open && (
+        <div id={panelId} role="group" aria-labelledby={headingId} className="absolute left-0 z-20 mt-1 w-64 rounded border border-slate-200 bg-white p-2 shadow-lg">
+          <p id={headingId} className="px-2 py-1 text-xs font-semibold uppercase text-slate-500">
+            {t('users.filter.property')}
+          </p>
+          <ul>
+            {PROPERTY_FILTERS.map((f) => (
+              <li key={f}>
+                <button
+                  type="button"
+                  aria-pressed={current === f}
+                  onClick={() => {
+                    onPick(f);
+                    close();
+                  }}
+                  className={`w-full rounded px-2 py-1.5 text-left text-sm hover:bg-slate-100 ${current === f ? 'font-medium text-brand-700' : ''}`}
+                >
+                  {t(`users.filter.properties.${f}`)}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </div>
+  );
+}

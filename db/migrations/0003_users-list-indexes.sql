@@ -1,0 +1,2 @@
+CREATE INDEX "users_account_email_idx" ON "users" USING btree ("account_id",lower("email"),"id");--> statement-breakpoint
+CREATE INDEX "users_account_modified_idx" ON "users" USING btree ("account_id","updated_at","id");
