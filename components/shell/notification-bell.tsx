@@ -1,9 +1,9 @@
 'use client';
 
-import { useCallback, useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import { deleteNotificationAction } from '@/app/(portal)/actions';
 import { useT } from '@/components/i18n-provider';
-import { useDismiss } from '@/components/ui/use-dismiss';
+import { usePopover } from '@/components/ui/use-dismiss';
 
 export interface BellItem {
   id: string;
@@ -23,12 +23,9 @@ export function NotificationBell({ initial }: { initial: BellItem[] }) {
   const t = useT();
   const [deleted, setDeleted] = useState<Set<string>>(new Set());
   const [dismissed, setDismissed] = useState<Set<string>>(new Set());
-  const [open, setOpen] = useState(false);
+  const { open, ref, toggle } = usePopover();
   const [expanded, setExpanded] = useState<string | null>(null);
   const panelId = useId();
-  const ref = useRef<HTMLDivElement>(null);
-  const close = useCallback(() => setOpen(false), []);
-  useDismiss(ref, close);
 
   const visible = initial.filter((n) => !dismissed.has(n.id) && !deleted.has(n.id));
   const remove = async (id: string) => {
@@ -42,7 +39,7 @@ export function NotificationBell({ initial }: { initial: BellItem[] }) {
         type="button"
         aria-expanded={open}
         aria-controls={panelId}
-        onClick={() => setOpen((o) => !o)}
+        onClick={toggle}
         className="relative rounded p-2 hover:bg-brand-700"
       >
         <svg aria-hidden width="20" height="20" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2">

@@ -1,9 +1,9 @@
 'use client';
 
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useUrlState } from '@/components/data-table/use-url-state';
 import { useT } from '@/components/i18n-provider';
-import { useDismiss } from '@/components/ui/use-dismiss';
+import { usePopover } from '@/components/ui/use-dismiss';
 import { PROPERTY_FILTERS, type PropertyFilter } from '@/lib/users/schemas';
 
 const SEARCH_DELAY_MS = 250;
@@ -70,19 +70,16 @@ export function UsersToolbar({ query, filter }: { query: string; filter: Propert
  */
 function AddFilter({ current, onPick }: { current: PropertyFilter | null; onPick: (f: PropertyFilter) => void }) {
   const t = useT();
-  const [open, setOpen] = useState(false);
+  const { open, ref, close, toggle } = usePopover();
   const panelId = useId();
   const headingId = useId();
-  const ref = useRef<HTMLDivElement>(null);
-  const close = useCallback(() => setOpen(false), []);
-  useDismiss(ref, close);
   return (
     <div ref={ref} className="relative">
       <button
         type="button"
         aria-expanded={open}
         aria-controls={panelId}
-        onClick={() => setOpen((o) => !o)}
+        onClick={toggle}
         className="rounded border border-slate-300 bg-white px-3 py-2 text-sm hover:bg-slate-50"
       >
         {t('users.filter.add')}
