@@ -1,13 +1,12 @@
 import 'server-only';
-import { and, eq } from 'drizzle-orm';
-import { accounts, type Account } from '@/db/schema';
+import type { Account } from '@/db/schema';
 import { authorize } from '@/lib/authz';
 import { withTransaction, type Command } from '@/lib/db/transaction';
-import { NotFoundError, validationFromZod } from '@/lib/errors';
-import { recordEvent } from '@/lib/events/record-event';
+import { validationFromZod } from '@/lib/errors';
 import { UpdateAccountInput } from './schemas';
 import { getAccountInScope } from './scope';
-import { accountSnapshot, blankToNull } from './snapshot';
+import { blankToNull } from './snapshot';
+import { writeAccountChange } from './write-account-change';
 
 /**
  * ACC-3 / ACC-6: edits the customer information and the call services of an account in the
@@ -35,22 +34,7 @@ export async function updateAccount({ ctx, input }: Command<unknown>): Promise<v
     });
     if (Object.keys(changes).length === 0) return;
 
-    // The status guard keeps an edit from resurrecting an account whose deletion began meanwhile.
-    const [updated] = await tx
-      .update(accounts)
-      .set({ ...changes, updatedAt: new Date() })
-      .where(and(eq(accounts.id, account.id), eq(accounts.status, account.status)))
-      .returning();
-    if (!updated) throw new NotFoundError();
-    await recordEvent(tx, ctx, {
-      action: 'Edit',
-      asset: 'Account',
-      assetId: account.id,
-      accountId: account.id,
-      partnerOrgId: account.partnerOrgId,
-      before: accountSnapshot(account),
-      after: accountSnapshot(updated),
-    });
+    await writeAccountChange(tx, ctx, account, changes);
   });
 }
 
