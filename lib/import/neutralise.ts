@@ -1,0 +1,21 @@
+/**
+ * First characters that make Excel, LibreOffice or Google Sheets read a cell as a formula
+ * (OWASP "CSV Injection"): = + - @, and tab / carriage return, which some apps skip before
+ * looking for a formula.
+ */
+const DANGEROUS_FIRST = new Set(['=', '+', '-', '@', '\t', '\r']);
+
+/**
+ * A cell value for the import's error report (xlsx or CSV), made safe to open in a spreadsheet
+ * app: a value starting with a dangerous character gets a leading apostrophe, so it is shown as
+ * text and never evaluated.
+ *
+ * As OWASP recommends, EVERY leading "-" or "+" is neutralised, numbers like "-5" and a lone "-"
+ * included: telling a harmless number from "-2+3+cmd|' /C calc'!A0" is exactly the parsing this
+ * rule exists to avoid, and every column of the template is text anyway. CSV quoting (doubling
+ * '"', wrapping in quotes) is the CSV writer's job, not this function's.
+ */
+export function neutraliseCell(value: string): string {
+  const first = value.charAt(0);
+  return DANGEROUS_FIRST.has(first) ? `'${value}` : value;
+}
