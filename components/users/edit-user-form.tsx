@@ -11,26 +11,17 @@ import { useT } from '@/components/i18n-provider';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/text-field';
-import { EditUserForm as Schema, ROLE_CHOICES, type RoleChoice } from '@/lib/users/schemas';
-import { isSourceOwned, type UserSource } from '@/lib/users/source';
+import { EditUserForm as Schema, ROLE_CHOICES } from '@/lib/users/schemas';
+import { isSourceOwned } from '@/lib/users/source';
+import type { UserDetail } from '@/lib/users/get-user';
 import { applyServerErrors } from './form-errors';
 
 type Input = z.input<typeof Schema>;
 type Output = z.output<typeof Schema>;
 const FIELDS = ['displayName', 'firstName', 'lastName', 'email', 'mobile', 'role'] as const;
 
-export interface EditableUser {
-  id: string;
-  accountId: string;
-  displayName: string;
-  firstName: string;
-  lastName: string;
-  email: string;
-  mobile: string | null;
-  role: RoleChoice | null;
-  roleName: string;
-  source: UserSource;
-}
+/** The part of the user page's data the form shows. */
+export type EditableUser = Pick<UserDetail, 'id' | 'accountId' | 'displayName' | 'firstName' | 'lastName' | 'email' | 'mobile' | 'role' | 'roleName' | 'source'>;
 
 /**
  * USR-3: names, e-mail, mobile number and role. Fields the user's source owns (USR-4) are

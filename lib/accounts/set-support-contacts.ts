@@ -2,9 +2,9 @@ import 'server-only';
 import { authorize } from '@/lib/authz';
 import { withTransaction, type Command } from '@/lib/db/transaction';
 import { validationFromZod } from '@/lib/errors';
-import { recordEvent } from '@/lib/events/record-event';
 import { SetSupportContactsInput } from './schemas';
 import { getAccountInScope } from './scope';
+import { recordAccountEdit } from './write-account-change';
 import { replaceSupportContacts } from './support-contacts';
 
 /**
@@ -22,15 +22,7 @@ export async function setSupportContacts({ ctx, input }: Command<unknown>): Prom
     const account = await getAccountInScope(tx, ctx.actor, accountId);
     const { before, after } = await replaceSupportContacts(tx, account, supportContacts);
     if (JSON.stringify(before) !== JSON.stringify(after)) {
-      await recordEvent(tx, ctx, {
-        action: 'Edit',
-        asset: 'Account',
-        assetId: account.id,
-        accountId: account.id,
-        partnerOrgId: account.partnerOrgId,
-        before: { supportContacts: before },
-        after: { supportContacts: after },
-      });
+      await recordAccountEdit(tx, ctx, account, { supportContacts: before }, { supportContacts: after });
     }
     return { supportContacts: after };
   });

@@ -19,15 +19,18 @@ export async function writeAccountChange(tx: Tx, ctx: Ctx, account: Account, cha
     .where(and(eq(accounts.id, account.id), eq(accounts.status, account.status)))
     .returning();
   if (!updated) throw new NotFoundError();
-  await recordEvent(tx, ctx, {
-    action: 'Edit',
-    asset: 'Account',
-    assetId: account.id,
-    accountId: account.id,
-    partnerOrgId: account.partnerOrgId,
-    before: accountSnapshot(account),
-    after: accountSnapshot(updated),
-    tags,
-  });
+  await recordAccountEdit(tx, ctx, account, accountSnapshot(account), accountSnapshot(updated), tags);
   return updated;
+}
+
+/** The Edit event of an account, for changes to its row or to what hangs off it (support contacts). */
+export async function recordAccountEdit(
+  tx: Tx,
+  ctx: Ctx,
+  account: Account,
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+  tags: string[] = [],
+): Promise<void> {
+  await recordEvent(tx, ctx, { action: 'Edit', asset: 'Account', assetId: account.id, accountId: account.id, partnerOrgId: account.partnerOrgId, before, after, tags });
 }

@@ -85,3 +85,23 @@ export async function createOtherPartner(): Promise<{ orgId: string; account: Ac
     });
   return { orgId: org!.id, account: account!, partnerEmail };
 }
+
+export interface Tenants {
+  contoso: Account;
+  fabrikam: Account;
+  /** The account of a second partner organisation, for cross-partner denials. */
+  globex: Account;
+  otherPartnerEmail: string;
+}
+
+/** The demo data plus a second partner organisation: the common start of the accounts tests. */
+export async function seedTenants(): Promise<Tenants> {
+  await seed();
+  const other = await createOtherPartner();
+  return {
+    contoso: await accountByName('Contoso Ltd'),
+    fabrikam: await accountByName('Fabrikam BV'),
+    globex: other.account,
+    otherPartnerEmail: other.partnerEmail,
+  };
+}

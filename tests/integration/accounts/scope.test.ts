@@ -5,7 +5,7 @@ import { accountManagerAssignments, accounts, users, type Account } from '@/db/s
 import { countAccountsInScope, countUsersOfAccount, listAccountsInScope, searchAccountsInScope } from '@/lib/accounts/list-accounts';
 import { getAccountInScope } from '@/lib/accounts/scope';
 import { NotFoundError } from '@/lib/errors';
-import { EMAIL, accountByName, actorFor, baseRoleId, createOtherPartner, seed, userByEmail } from '../helpers';
+import { actorFor, baseRoleId, EMAIL, seedTenants, userByEmail } from '../helpers';
 
 let contoso: Account;
 let fabrikam: Account;
@@ -14,12 +14,7 @@ let otherPartnerEmail: string;
 const MANAGER = 'manager@northwind.example';
 
 beforeAll(async () => {
-  await seed();
-  contoso = await accountByName('Contoso Ltd');
-  fabrikam = await accountByName('Fabrikam BV');
-  const other = await createOtherPartner();
-  globex = other.account;
-  otherPartnerEmail = other.partnerEmail;
+  ({ contoso, fabrikam, globex, otherPartnerEmail } = await seedTenants());
   const partner = await userByEmail(EMAIL.partner);
   // Special characters for the LIKE-escaping checks; same organisation as the demo accounts.
   await db()

@@ -6,7 +6,7 @@ import { setAccountStatus } from '@/lib/accounts/set-account-status';
 import { loadSignedInUser } from '@/lib/auth/load-actor';
 import { verifyCredentials } from '@/lib/auth/verify-credentials';
 import { ForbiddenError, NotFoundError, ValidationError } from '@/lib/errors';
-import { DEMO_PASSWORD, EMAIL, accountByName, actorFor, createOtherPartner, seed, userByEmail } from '../helpers';
+import { actorFor, DEMO_PASSWORD, EMAIL, seedTenants, userByEmail } from '../helpers';
 import { eventCount, eventsFor, lastEventFor } from './fixtures';
 
 let contoso: Account;
@@ -15,12 +15,7 @@ let globex: Account;
 let otherPartnerEmail: string;
 
 beforeAll(async () => {
-  await seed();
-  contoso = await accountByName('Contoso Ltd');
-  fabrikam = await accountByName('Fabrikam BV');
-  const other = await createOtherPartner();
-  globex = other.account;
-  otherPartnerEmail = other.partnerEmail;
+  ({ contoso, fabrikam, globex, otherPartnerEmail } = await seedTenants());
 });
 
 const setStatus = async (email: string, accountId: string, status: string) => setAccountStatus({ ctx: { actor: await actorFor(email) }, input: { accountId, status } });

@@ -5,7 +5,7 @@ import { supportContacts, type Account } from '@/db/schema';
 import { setSupportContacts } from '@/lib/accounts/set-support-contacts';
 import { listSupportContacts, searchPartnerUsers } from '@/lib/accounts/support-contacts';
 import { ForbiddenError, NotFoundError, ValidationError } from '@/lib/errors';
-import { EMAIL, accountByName, actorFor, createOtherPartner, seed, userByEmail } from '../helpers';
+import { actorFor, EMAIL, seedTenants, userByEmail } from '../helpers';
 import { customAdmin, eventCount, lastEventFor, secondPartnerUser } from './fixtures';
 
 let contoso: Account;
@@ -15,12 +15,7 @@ let otherPartnerEmail: string;
 let sam: string;
 
 beforeAll(async () => {
-  await seed();
-  contoso = await accountByName('Contoso Ltd');
-  fabrikam = await accountByName('Fabrikam BV');
-  const other = await createOtherPartner();
-  globex = other.account;
-  otherPartnerEmail = other.partnerEmail;
+  ({ contoso, fabrikam, globex, otherPartnerEmail } = await seedTenants());
   sam = await secondPartnerUser();
 });
 

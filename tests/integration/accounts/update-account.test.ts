@@ -4,7 +4,7 @@ import { db } from '@/db/client';
 import { accounts, type Account } from '@/db/schema';
 import { updateAccount } from '@/lib/accounts/update-account';
 import { ForbiddenError, NotFoundError, ValidationError } from '@/lib/errors';
-import { EMAIL, accountByName, actorFor, createOtherPartner, seed } from '../helpers';
+import { actorFor, EMAIL, seedTenants } from '../helpers';
 import { customAdmin, eventCount, eventsFor, lastEventFor } from './fixtures';
 
 let contoso: Account;
@@ -13,12 +13,7 @@ let globex: Account;
 let otherPartnerEmail: string;
 
 beforeAll(async () => {
-  await seed();
-  contoso = await accountByName('Contoso Ltd');
-  fabrikam = await accountByName('Fabrikam BV');
-  const other = await createOtherPartner();
-  globex = other.account;
-  otherPartnerEmail = other.partnerEmail;
+  ({ contoso, fabrikam, globex, otherPartnerEmail } = await seedTenants());
 });
 
 const edit = async (email: string, input: Record<string, unknown>) => updateAccount({ ctx: { actor: await actorFor(email) }, input });
