@@ -20,6 +20,10 @@ export async function proxy(req: NextRequest) {
   return NextResponse.redirect(url);
 }
 
+/*
+ * /api/upload/ is not matched: the proxy would buffer upload bodies in memory (and cut them at
+ * its size limit). Those route handlers check the session themselves (lib/http/route-response).
+ */
 export const config = {
-  matcher: ['/((?!_next/static|_next/image|favicon.ico|robots.txt).*)'],
+  matcher: ['/((?!_next/static|_next/image|favicon.ico|robots.txt|api/upload/).*)'],
 };

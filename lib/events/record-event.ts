@@ -35,9 +35,18 @@ function redact(values: Record<string, unknown> | undefined): Record<string, unk
 
 /** Appends an audit event in the transaction that makes the change (EVT-1). */
 export async function recordEvent(tx: Tx, ctx: Ctx, input: EventInput): Promise<void> {
+  await tx.insert(events).values(eventRow(ctx, input));
+}
+
+/** Appends many audit events in one statement (bulk commands: the user import creates hundreds per batch). */
+export async function recordEvents(tx: Tx, ctx: Ctx, inputs: readonly EventInput[]): Promise<void> {
+  if (inputs.length) await tx.insert(events).values(inputs.map((input) => eventRow(ctx, input)));
+}
+
+function eventRow(ctx: Ctx, input: EventInput): typeof events.$inferInsert {
   const { actor } = ctx;
   const properties = input.action === 'Edit' ? changedProperties(input.before, input.after) : [];
-  await tx.insert(events).values({
+  return {
     partnerOrgId: input.partnerOrgId ?? actor.partnerOrgId,
     accountId: input.accountId === undefined ? actor.accountId : input.accountId,
     actorId: actor.userId,
@@ -51,5 +60,5 @@ export async function recordEvent(tx: Tx, ctx: Ctx, input: EventInput): Promise<
     coreDetails: { ...(input.core ?? {}), ...(input.before || input.after ? { before: redact(input.before), after: redact(input.after) } : {}) },
     extraDetails: input.extra ?? {},
     tags: input.tags ?? [],
-  });
+  };
 }

@@ -9,32 +9,29 @@ export type RowError = { key: string; params?: Record<string, string | number> }
 export type RowErrors = Partial<Record<ColumnKey, RowError[]>>;
 
 export type ImportValues = { firstName: string; lastName: string; name: string; email: string; role: RoleChoice };
-export type ValidatedRow = { values: ImportValues; errors: RowErrors };
-
-export type RowContext = {
-  /** Lower-case e-mail addresses already in the customer account. */
-  existingEmails: ReadonlySet<string>;
-  /** Lower-case e-mail → row number of its first occurrence in the file. validateRow ADDS to it. */
-  seenEmails: Map<string, number>;
-  /** The row's number as the spreadsheet shows it (header = row 1), for duplicate messages. */
-  rowNumber: number;
+export type CheckedRow = {
+  values: ImportValues;
+  errors: RowErrors;
+  /** Lower-cased e-mail when it is well-formed, else null: the key of the uniqueness rules. */
+  emailKey: string | null;
 };
 
 /** The same rule as the users forms (lib/users/schemas EmailField), so import and forms agree. */
 const emailFormat = z.email();
 
 /**
- * Validates one data row of the import (IMP-2). Every cell is trimmed; a cell longer than
+ * The rules of IMP-2 that look at one row only. Every cell is trimmed; a cell longer than
  * MAX_CELL_LENGTH only gets 'cellTooLong' (no other rule looks at it). Rules:
  * - at least one of FIRST NAME, LAST NAME, NAME (error on each name column that exists in the row);
  * - names within the users forms' limits (NAME_MAX, DISPLAY_NAME_MAX), so a row that passes the
  *   preview is also accepted when it is created (IMP-4); empty NAME → "first last";
- * - EMAIL present, ≤ EMAIL_MAX, valid, not in the account, not earlier in the file (the later
- *   occurrence is the error and names the first row); comparisons are case-insensitive;
+ * - EMAIL present, ≤ EMAIL_MAX, valid;
  * - ROLE a label of User / Account Admin in any UI language; empty → user.
+ * The rules across rows (e-mail not in use, not earlier in the file) need the whole file and the
+ * users table, so the import keeps them in SQL over `emailKey` (lib/import/session/uniqueness.ts).
  * The e-mail is returned as typed (trimmed), like the users forms store it.
  */
-export function validateRow(row: RawRow, ctx: RowContext): ValidatedRow {
+export function checkRow(row: RawRow): CheckedRow {
   const errors: RowErrors = {};
   const add = (column: ColumnKey, error: RowError) => {
     (errors[column] ??= []).push(error);
@@ -64,15 +61,12 @@ export function validateRow(row: RawRow, ctx: RowContext): ValidatedRow {
 
   // E-mail.
   const email = cell.email;
+  let emailKey: string | null = null;
   if (check('email')) {
-    const lower = email.toLowerCase();
-    const first = ctx.seenEmails.get(lower);
     if (email === '') add('email', { key: 'import.errors.emailRequired' });
     else if (email.length > EMAIL_MAX) add('email', { key: 'import.errors.tooLong', params: { max: EMAIL_MAX } });
     else if (!emailFormat.safeParse(email).success) add('email', { key: 'import.errors.invalidEmail' });
-    else if (ctx.existingEmails.has(lower)) add('email', { key: 'import.errors.emailInUse' });
-    else if (first !== undefined && first !== ctx.rowNumber) add('email', { key: 'import.errors.duplicateInFile', params: { row: first } });
-    else ctx.seenEmails.set(lower, ctx.rowNumber);
+    else emailKey = email.toLowerCase();
   }
 
   // Role.
@@ -83,20 +77,10 @@ export function validateRow(row: RawRow, ctx: RowContext): ValidatedRow {
     else role = parsed;
   }
 
-  return { values: { firstName: cell.firstName, lastName: cell.lastName, name, email, role }, errors };
+  return { values: { firstName: cell.firstName, lastName: cell.lastName, name, email, role }, errors, emailKey };
 }
 
-/**
- * Validates all rows in file order with fresh duplicate tracking. The preview calls this again
- * after every edit or removed row (IMP-3), so fixing or deleting a first occurrence also clears
- * the "duplicate" errors of the later ones. Row numbers start at firstRowNumber (2: under the header).
- */
-export function validateRows(rows: readonly RawRow[], existingEmails: ReadonlySet<string>, firstRowNumber = 2): ValidatedRow[] {
-  const seenEmails = new Map<string, number>();
-  return rows.map((row, index) => validateRow(row, { existingEmails, seenEmails, rowNumber: firstRowNumber + index }));
-}
-
-/** True when the row has no error in any column (it is created on Upload, IMP-4). */
-export function isValidRow(row: ValidatedRow): boolean {
-  return Object.values(row.errors).every((list) => list.length === 0);
+/** True when the row has no error of its own (the uniqueness rules are checked in SQL). */
+export function hasNoErrors(errors: RowErrors): boolean {
+  return Object.values(errors).every((list) => list.length === 0);
 }

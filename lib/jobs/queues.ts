@@ -16,10 +16,18 @@ export const QUEUES = {
       action: z.enum(['resetPasswords', 'sendWelcome', 'deleteUsers']),
       /** null: every user of the account (USR-5 "nothing selected = all"). */
       userIds: z.array(z.uuid()).max(100_000).nullable(),
+      /** IMP-5: instead of a selection, the users a bulk import created. */
+      importId: z.uuid().optional(),
       actorUserId: z.uuid(),
       notificationId: z.uuid(),
     }),
     options: { retryLimit: 3, retryDelay: 30, retryBackoff: true, expireInSeconds: 3600 },
+  },
+  'user-import': {
+    schema: z.object({ importId: z.uuid(), phase: z.enum(['parse', 'commit']) }),
+    // A worker that dies mid-import stops sending heartbeats; the job is retried 20 s later and
+    // resumes after the last committed batch.
+    options: { retryLimit: 10, retryDelay: 5, retryBackoff: true, heartbeatSeconds: 20, expireInSeconds: 3600 },
   },
 } as const;
 

@@ -46,4 +46,6 @@ export const BulkRequestInput = z.object({
   accountId: z.string().trim().max(64),
   action: z.enum(BULK_ACTIONS.map((d) => d.action) as [BulkAction, ...BulkAction[]]),
   userIds: z.array(z.uuid()).min(1).max(MAX_SELECTION).nullable(),
+  /** IMP-5: the users a bulk import of this account created (then `userIds` is null). */
+  importId: z.uuid().optional(),
 });

@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, count, eq, inArray } from 'drizzle-orm';
-import { notifications, users } from '@/db/schema';
+import type { DbOrTx } from '@/db/client';
+import { notifications, userImportRows, users } from '@/db/schema';
 import { getAccountInScope } from '@/lib/accounts/scope';
 import { canOpenManage } from '@/lib/authz';
 import { withTransaction, type Command } from '@/lib/db/transaction';
@@ -18,24 +19,34 @@ import { BulkRequestInput, bulkActionDef } from './bulk-actions';
 export async function requestBulkUsers({ ctx, input }: Command<unknown>): Promise<{ notificationId: string; total: number }> {
   const parsed = BulkRequestInput.safeParse(input);
   if (!parsed.success) throw validationFromZod(parsed.error);
-  const { accountId, action } = parsed.data;
+  const { accountId, action, importId } = parsed.data;
   const { actor } = ctx;
   if (!canOpenManage(actor) || !bulkActionDef(action).allowed(actor) || !actor.userId) throw new ForbiddenError();
   const requester = actor.userId;
   const userIds = parsed.data.userIds ? [...new Set(parsed.data.userIds)].sort() : null;
+  if (importId && userIds) throw new NotFoundError();
 
   return withTransaction(ctx, async (tx) => {
     const account = await getAccountInScope(tx, actor, accountId);
     const [row] = await tx
       .select({ n: count() })
       .from(users)
-      .where(and(eq(users.accountId, account.id), userIds ? inArray(users.id, userIds) : undefined));
+      .where(and(eq(users.accountId, account.id), userIds ? inArray(users.id, userIds) : importId ? inArray(users.id, importedUserIds(tx, importId)) : undefined));
     const total = row?.n ?? 0;
     if (userIds && total !== userIds.length) throw new NotFoundError();
+    if (importId && total === 0) throw new NotFoundError();
 
     const notificationId = await startProgress({ userId: requester, accountId: account.id, titleKey: `users.bulk.running.${action}`, params: { count: total } }, tx);
-    const jobId = await enqueue(tx, 'users-bulk', { accountId: account.id, action, userIds, actorUserId: requester, notificationId });
+    const jobId = await enqueue(tx, 'users-bulk', { accountId: account.id, action, userIds, ...(importId ? { importId } : {}), actorUserId: requester, notificationId });
     if (jobId) await tx.update(notifications).set({ jobId }).where(eq(notifications.id, notificationId));
     return { notificationId, total };
   });
+}
+
+/** The users an import created (IMP-5), as a sub-query; the account condition of the caller scopes it. */
+export function importedUserIds(q: DbOrTx, importId: string) {
+  return q
+    .select({ id: userImportRows.createdUserId })
+    .from(userImportRows)
+    .where(eq(userImportRows.importId, importId));
 }

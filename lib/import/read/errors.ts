@@ -4,7 +4,6 @@ export type ImportFileErrorCode =
   | 'empty'
   | 'tooLarge'
   | 'tooManyRows'
-  | 'cellTooLong'
   | 'encoding'
   | 'hiddenSheet'
   | 'mergedCells'

@@ -2,7 +2,7 @@ import { pipeline, Readable } from 'node:stream';
 import { CsvError, parse } from 'csv-parse';
 import { MAX_DATA_ROWS } from '../limits';
 import { ImportFileError } from './errors';
-import { limitRows } from './rows';
+import { limitRows, type SourceRow } from './rows';
 
 /** Bytes looked at before decoding: binary files show a NUL byte well within them. */
 const SNIFF_BYTES = 8 * 1024;
@@ -92,7 +92,7 @@ const HEADER_PEEK_LIMIT = 64 * 1024;
  * (detected from the header line); quoted fields with separators, quotes and line breaks; CRLF.
  * Blank lines are skipped. Cells are returned as written (validate-row trims and measures them).
  */
-export async function* readCsv(input: Readable, maxRows: number = MAX_DATA_ROWS): AsyncGenerator<string[]> {
+export async function* readCsv(input: Readable, maxRows: number = MAX_DATA_ROWS): AsyncGenerator<SourceRow> {
   const text = decodeText(input);
   let start = '';
   let done = false;
@@ -113,6 +113,7 @@ export async function* readCsv(input: Readable, maxRows: number = MAX_DATA_ROWS)
     relax_column_count: true,
     relax_quotes: true,
     skip_empty_lines: true,
+    info: true,
   });
   // pipeline forwards a decoding error to the parser, so the loop below rejects with it.
   pipeline(source, parser, () => undefined);
@@ -126,8 +127,11 @@ export async function* readCsv(input: Readable, maxRows: number = MAX_DATA_ROWS)
   }
 }
 
-async function* records(parser: AsyncIterable<unknown>): AsyncGenerator<string[]> {
-  for await (const record of parser) {
-    if (Array.isArray(record)) yield record.map((cell) => (typeof cell === 'string' ? cell : String(cell)));
+/** csv-parse's records with `info`: the line a record ends on is the row number people see. */
+async function* records(parser: AsyncIterable<unknown>): AsyncGenerator<SourceRow> {
+  for await (const item of parser) {
+    const { record, info } = item as { record?: unknown; info?: { lines?: unknown } };
+    if (!Array.isArray(record)) continue;
+    yield { line: typeof info?.lines === 'number' ? info.lines : 0, cells: record.map((cell) => (typeof cell === 'string' ? cell : String(cell))) };
   }
 }

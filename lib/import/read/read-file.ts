@@ -3,6 +3,7 @@ import { MAX_DATA_ROWS, MAX_FILE_BYTES } from '../limits';
 import { ImportFileError } from './errors';
 import { readCsv, toBytes } from './read-csv';
 import { readXlsx } from './read-xlsx';
+import type { SourceRow } from './rows';
 
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]); // PK\x03\x04: xlsx (and any zip)
 const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0]); // legacy .xls / .doc
@@ -59,7 +60,7 @@ export async function* readSpreadsheet(
   filename: string,
   sizeBytes: number,
   options: ReadOptions = {},
-): AsyncGenerator<string[]> {
+): AsyncGenerator<SourceRow> {
   const maxBytes = options.maxBytes ?? MAX_FILE_BYTES;
   const maxRows = options.maxRows ?? MAX_DATA_ROWS;
   if (sizeBytes > maxBytes) {

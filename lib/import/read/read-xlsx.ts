@@ -2,15 +2,15 @@ import type { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { MAX_DATA_ROWS } from '../limits';
 import { ImportFileError } from './errors';
-import { limitRows } from './rows';
+import { limitRows, type SourceRow } from './rows';
 
 /*
- * Limitations of exceljs's streaming reader (4.4.0), on purpose not papered over:
- * - MERGED CELLS are not detected: the worksheet reader skips <mergeCell> elements, and they come
- *   after <sheetData> anyway, i.e. only once every row has been read. A merged range reads as its
- *   top-left value followed by empty cells. The 'mergedCells' code is therefore never raised here.
- * - With sharedStrings: 'cache' the whole shared-string table is held in memory (exceljs's design);
- *   the zip's UNCOMPRESSED size is not capped here, only the row count.
+ * Around exceljs's streaming reader (4.4.0):
+ * - MERGED CELLS: the worksheet reader skips <mergeCell> elements, which come after <sheetData>,
+ *   i.e. once every row has been read. The sheet's XML is therefore tapped on its way into the
+ *   reader (watchSheetXml) and 'mergedCells' is raised at the end of the sheet; the caller keeps
+ *   nothing of a refused file. The tap also caps the sheet's UNCOMPRESSED size (zip bomb).
+ * - With sharedStrings: 'cache' the whole shared-string table is held in memory (exceljs's design).
  * - styles: 'cache' (not 'ignore') is used: without the number formats a date cell is
  *   indistinguishable from a number. A formula's cached date result still reads as a serial number.
  */
@@ -70,7 +70,35 @@ function firstSheet(workbook: unknown): { id: unknown; state: unknown } | null {
   return isRecord(first) ? { id: first.id, state: first.state } : null;
 }
 
-async function* sheetRows(input: Readable): AsyncGenerator<string[]> {
+/** Largest uncompressed XML of the imported sheet: 100,000 template rows are about 30 MB. */
+export const MAX_SHEET_XML_BYTES = 256 * 1024 * 1024;
+
+const MERGE_TAG = '<mergeCell ';
+
+/**
+ * Wraps the worksheet's XML byte stream (exceljs reads it from `iterator` when iteration starts):
+ * counts the bytes and notes a <mergeCell> element, looking across chunk boundaries.
+ */
+function watchSheetXml(worksheet: unknown, seen: { merged: boolean }, maxBytes: number): void {
+  if (!isRecord(worksheet) || !isRecord(worksheet.iterator) || !(Symbol.asyncIterator in worksheet.iterator)) {
+    throw new Error('exceljs worksheet reader without an iterator: check the exceljs version');
+  }
+  const source = worksheet.iterator as AsyncIterable<unknown>;
+  worksheet.iterator = (async function* () {
+    let total = 0;
+    let tail = '';
+    for await (const chunk of source) {
+      const text = typeof chunk === 'string' ? chunk : Buffer.isBuffer(chunk) ? chunk.toString('latin1') : String(chunk);
+      total += text.length;
+      if (total > maxBytes) throw new ImportFileError('tooLarge', { max: maxBytes });
+      if (!seen.merged && (tail + text).includes(MERGE_TAG)) seen.merged = true;
+      tail = text.slice(-MERGE_TAG.length);
+      yield chunk;
+    }
+  })();
+}
+
+async function* sheetRows(input: Readable): AsyncGenerator<SourceRow> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookReader(input, {
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
@@ -86,7 +114,10 @@ async function* sheetRows(input: Readable): AsyncGenerator<string[]> {
       if (field(worksheet, 'id') !== first.id) continue; // another tab: exceljs drains it
       if (first.state === 'hidden' || first.state === 'veryHidden') throw new ImportFileError('hiddenSheet');
       found = true;
-      for await (const row of worksheet) yield rowCells(row);
+      const seen = { merged: false };
+      watchSheetXml(worksheet, seen, MAX_SHEET_XML_BYTES);
+      for await (const row of worksheet) yield { line: row.number, cells: rowCells(row) };
+      if (seen.merged) throw new ImportFileError('mergedCells');
       break;
     }
   } catch (error) {
@@ -102,9 +133,10 @@ async function* sheetRows(input: Readable): AsyncGenerator<string[]> {
  * Reads the first worksheet of an .xlsx upload as rows of trimmed strings, with exceljs's
  * streaming reader (rows are parsed as the zip is inflated, never the whole sheet at once).
  * A hidden first worksheet → 'hiddenSheet' (the user would not see what is imported); a formula
- * without a cached result → 'formula'; anything that is not an xlsx → 'notSpreadsheet'.
+ * without a cached result → 'formula'; merged cells → 'mergedCells' (raised after the last row:
+ * whoever reads must drop what it got); anything that is not an xlsx → 'notSpreadsheet'.
  * Blank rows are skipped, like blank CSV lines.
  */
-export function readXlsx(input: Readable, maxRows: number = MAX_DATA_ROWS): AsyncGenerator<string[]> {
+export function readXlsx(input: Readable, maxRows: number = MAX_DATA_ROWS): AsyncGenerator<SourceRow> {
   return limitRows(sheetRows(input), maxRows);
 }

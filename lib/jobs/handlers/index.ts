@@ -2,6 +2,7 @@ import 'server-only';
 import { deliverMail } from '@/lib/mail/deliver-mail';
 import { runAccountDelete } from './account-delete';
 import { runUsersBulk } from './users-bulk';
+import { runUserImport } from './user-import';
 import type { QueueName, QueuePayload } from '../queues';
 
 type Handlers = { [Q in QueueName]: (payload: QueuePayload<Q>) => Promise<void> };
@@ -11,4 +12,5 @@ export const HANDLERS: Handlers = {
   'mail-delivery': ({ mailId }) => deliverMail(mailId),
   'account-delete': runAccountDelete,
   'users-bulk': runUsersBulk,
+  'user-import': runUserImport,
 };

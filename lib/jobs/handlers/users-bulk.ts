@@ -10,6 +10,7 @@ import { resolveLocale } from '@/lib/i18n/config';
 import { translator } from '@/lib/i18n/translator';
 import { bulkActionDef } from '@/lib/users/bulk-actions';
 import { BULK_PROCESSORS } from '@/lib/users/bulk-processors';
+import { importedUserIds } from '@/lib/users/request-bulk-users';
 import { finishProgress, reportProgress } from '../progress';
 import type { QueuePayload } from '../queues';
 
@@ -75,7 +76,7 @@ export async function runUsersBulk(payload: QueuePayload<'users-bulk'>): Promise
       .where(
         and(
           eq(users.accountId, accountId),
-          payload.userIds ? inArray(users.id, payload.userIds) : lte(users.createdAt, requestedAt),
+          payload.userIds ? inArray(users.id, payload.userIds) : payload.importId ? inArray(users.id, importedUserIds(db(), payload.importId)) : lte(users.createdAt, requestedAt),
           state.after ? gt(users.id, state.after) : undefined,
         ),
       )

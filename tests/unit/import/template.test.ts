@@ -8,7 +8,7 @@ import { buildTemplate, csvSeparator } from '@/lib/import/template';
 const LANGUAGES = Object.keys(TEMPLATE_HEADERS) as TemplateLanguage[];
 
 async function firstRow(file: Buffer, name: string): Promise<string[]> {
-  for await (const row of readSpreadsheet(Readable.from(file), name, file.length)) return row;
+  for await (const row of readSpreadsheet(Readable.from(file), name, file.length)) return row.cells;
   throw new Error('no rows');
 }
 

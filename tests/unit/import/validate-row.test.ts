@@ -2,14 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { RawRow } from '@/lib/import/columns';
 import { MAX_CELL_LENGTH } from '@/lib/import/limits';
 import { parseRole, ROLE_LABELS } from '@/lib/import/roles';
-import { isValidRow, validateRow, validateRows } from '@/lib/import/validate-row';
+import { checkRow, hasNoErrors } from '@/lib/import/validate-row';
 import { DISPLAY_NAME_MAX, EMAIL_MAX, NAME_MAX } from '@/lib/users/schemas';
 
-const existingEmails: ReadonlySet<string> = new Set(['taken@example.com']);
-const check = (row: RawRow, rowNumber = 2, seenEmails = new Map<string, number>()) => validateRow(row, { existingEmails, seenEmails, rowNumber });
+const check = (row: RawRow) => checkRow(row);
 const base = { firstName: 'Ann', lastName: 'Lee', name: '', email: 'ann@example.com', role: '' };
 
-describe('validateRow: values', () => {
+describe('checkRow: values', () => {
   it.each<[string, RawRow, object]>([
     ['derives the name from first + last', base, { firstName: 'Ann', lastName: 'Lee', name: 'Ann Lee', email: 'ann@example.com', role: 'user' }],
     ['trims every cell', { firstName: ' Ann ', lastName: '\tLee ', name: '  ', email: ' Ann@Example.com ', role: ' admin ' }, { firstName: 'Ann', lastName: 'Lee', name: 'Ann Lee', email: 'Ann@Example.com', role: 'admin' }],
@@ -20,12 +19,13 @@ describe('validateRow: values', () => {
   ])('%s', (_case, row, values) => {
     const result = check(row);
     expect(result.errors).toEqual({});
-    expect(isValidRow(result)).toBe(true);
+    expect(hasNoErrors(result.errors)).toBe(true);
+    expect(result.emailKey).toBe(result.values.email.toLowerCase());
     expect(result.values).toMatchObject(values);
   });
 });
 
-describe('validateRow: errors', () => {
+describe('checkRow: errors', () => {
   const tooLong = (max: number) => [{ key: 'import.errors.tooLong', params: { max } }];
   it.each<[string, RawRow, object]>([
     ['no name at all', { ...base, firstName: ' ', lastName: '' }, { firstName: [{ key: 'import.errors.nameRequired' }], lastName: [{ key: 'import.errors.nameRequired' }], name: [{ key: 'import.errors.nameRequired' }] }],
@@ -35,8 +35,6 @@ describe('validateRow: errors', () => {
     ...['ann', 'ann@', '@example.com', 'ann@@example.com', 'ann example@example.com', 'ann@example'].map(
       (email): [string, RawRow, object] => [`invalid e-mail ${email}`, { ...base, email }, { email: [{ key: 'import.errors.invalidEmail' }] }],
     ),
-    ['e-mail in the account', { ...base, email: 'taken@example.com' }, { email: [{ key: 'import.errors.emailInUse' }] }],
-    ['e-mail in the account, other case', { ...base, email: ' TAKEN@Example.COM ' }, { email: [{ key: 'import.errors.emailInUse' }] }],
     ['unknown role', { ...base, role: 'Superuser' }, { role: [{ key: 'import.errors.invalidRole', params: { value: 'Superuser' } }] }],
     ['first name too long', { ...base, firstName: 'a'.repeat(NAME_MAX + 1) }, { firstName: tooLong(NAME_MAX) }],
     ['last name too long', { ...base, lastName: 'a'.repeat(NAME_MAX + 1) }, { lastName: tooLong(NAME_MAX) }],
@@ -48,7 +46,7 @@ describe('validateRow: errors', () => {
   ])('%s', (_case, row, errors) => {
     const result = check(row);
     expect(result.errors).toEqual(errors);
-    expect(isValidRow(result)).toBe(false);
+    expect(hasNoErrors(result.errors)).toBe(false);
   });
 
   it('limits are exact: at the limit is fine', () => {
@@ -62,34 +60,12 @@ describe('validateRow: errors', () => {
   });
 });
 
-describe('validateRow: duplicates within the file', () => {
-  it('flags the second and later occurrences, naming the first row, case-insensitively', () => {
-    const seenEmails = new Map<string, number>();
-    const results = [
-      check({ ...base, email: 'dup@example.com' }, 2, seenEmails),
-      check({ ...base, email: 'other@example.com' }, 3, seenEmails),
-      check({ ...base, email: 'DUP@example.com' }, 4, seenEmails),
-      check({ ...base, email: ' dup@EXAMPLE.com' }, 7, seenEmails),
-    ];
-    expect(results.map((r) => r.errors)).toEqual([
-      {},
-      {},
-      { email: [{ key: 'import.errors.duplicateInFile', params: { row: 2 } }] },
-      { email: [{ key: 'import.errors.duplicateInFile', params: { row: 2 } }] },
-    ]);
-    expect(seenEmails.get('dup@example.com')).toBe(2);
-  });
-
-  it('re-validating the same row number is not a duplicate of itself', () => {
-    const seenEmails = new Map([['ann@example.com', 2]]);
-    expect(check(base, 2, seenEmails).errors).toEqual({});
-  });
-
-  it('validateRows numbers rows from 2 and starts fresh each time', () => {
-    const rows = [base, { ...base, email: 'ANN@example.com' }, { ...base, email: 'taken@example.com' }];
-    const results = validateRows(rows, existingEmails);
-    expect(results.map((r) => r.errors.email)).toEqual([undefined, [{ key: 'import.errors.duplicateInFile', params: { row: 2 } }], [{ key: 'import.errors.emailInUse' }]]);
-    expect(validateRows(rows.slice(1), existingEmails, 3)[0]?.errors).toEqual({});
+describe('checkRow: the uniqueness key', () => {
+  it('is the lower-cased, trimmed e-mail when it is well-formed, else null', () => {
+    expect(check({ ...base, email: ' Ann@EXAMPLE.com ' }).emailKey).toBe('ann@example.com');
+    expect(check({ ...base, email: 'ann@' }).emailKey).toBeNull();
+    expect(check({ ...base, email: '' }).emailKey).toBeNull();
+    expect(check({ ...base, email: `${'a'.repeat(MAX_CELL_LENGTH)}@x.com` }).emailKey).toBeNull();
   });
 });
 

@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import type { SourceRow } from '@/lib/import/read/rows';
 
 /** A stream that hands out `data` in chunks of `size` bytes (splits BOMs and characters). */
 export function chunked(data: Buffer | string, size = 7): Readable {
@@ -21,20 +22,27 @@ export function utf16be(text: string): Buffer {
   return Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(le).swap16()]);
 }
 
-export async function collect(rows: AsyncIterable<string[]>): Promise<string[][]> {
+export async function collect(rows: AsyncIterable<SourceRow>): Promise<string[][]> {
   const all: string[][] = [];
-  for await (const row of rows) all.push(row);
+  for await (const row of rows) all.push(row.cells);
   return all;
 }
 
-export async function count(rows: AsyncIterable<string[]>): Promise<number> {
+/** The row numbers a reader reports, in order. */
+export async function lines(rows: AsyncIterable<SourceRow>): Promise<number[]> {
+  const all: number[] = [];
+  for await (const row of rows) all.push(row.line);
+  return all;
+}
+
+export async function count(rows: AsyncIterable<SourceRow>): Promise<number> {
   let n = 0;
-  for await (const row of rows) if (row.length > 0) n++;
+  for await (const row of rows) if (row.cells.length > 0) n++;
   return n;
 }
 
 /** Collects the rows and returns the error the reader threw (fails the test if none). */
-export async function failure(rows: AsyncIterable<string[]>): Promise<unknown> {
+export async function failure(rows: AsyncIterable<SourceRow>): Promise<unknown> {
   try {
     await collect(rows);
   } catch (error) {

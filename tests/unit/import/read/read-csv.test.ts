@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ImportFileError } from '@/lib/import/read/errors';
 import { detectSeparator, readCsv } from '@/lib/import/read/read-csv';
-import { chunked, collect, failure, utf16be, utf16le } from './fixtures';
+import { chunked, collect, failure, lines, utf16be, utf16le } from './fixtures';
 
 const TEXT = 'FIRST NAME;EMAIL;ROLE\r\n"Zoë; ""Z""";zoe@example.com;User\r\n\r\nÉmile;emile@example.com;"Account\r\nAdmin"\r\n';
 const ROWS = [
@@ -30,6 +30,7 @@ describe('readCsv', () => {
   it('keeps ragged rows, skips blank lines and rows of empty cells, keeps cells as written', async () => {
     const rows = await collect(readCsv(chunked('A,B,C\n1\n\n,,\n  x  ,2,3,4\n')));
     expect(rows).toEqual([['A', 'B', 'C'], ['1'], ['  x  ', '2', '3', '4']]);
+    expect(await lines(readCsv(chunked('A,B,C\n1\n\n,,\n  x  ,2,3,4\n')))).toEqual([1, 2, 5]);
   });
 
   it('does not refuse a long cell (validate-row reports it per cell)', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readXlsx } from '@/lib/import/read/read-xlsx';
-import { chunked, collect, count, dataRow, failure, HEADER, xlsxBuffer } from './fixtures';
+import { chunked, collect, count, dataRow, failure, HEADER, lines, xlsxBuffer } from './fixtures';
 
 describe('readXlsx', () => {
   it('reads the first sheet as trimmed, positional strings: rich text, hyperlink, date, number, formula result', async () => {
@@ -37,6 +37,8 @@ describe('readXlsx', () => {
     expect(rows[1]).toEqual(dataRow(1));
     expect(rows[10_000]).toEqual(dataRow(10_000));
     expect(rows[10_001]).toEqual(['', 'last']);
+    const numbers = await lines(readXlsx(chunked(file, 16 * 1024)));
+    expect(numbers.slice(-2)).toEqual([10_001, 10_007]);
   });
 
   it('refuses a workbook whose first sheet is hidden', async () => {
@@ -64,14 +66,21 @@ describe('readXlsx', () => {
     expect(await failure(readXlsx(chunked(file, 4096)))).toMatchObject({ code: 'formula', params: { cell: 'C2' } });
   });
 
-  it('does NOT detect merged cells (exceljs streaming limitation): the top-left value, then empty cells', async () => {
-    const file = await xlsxBuffer((workbook) => {
+  it('refuses merged cells on the imported sheet once the sheet is read, not on another sheet', async () => {
+    const merged = await xlsxBuffer((workbook) => {
       const sheet = workbook.addWorksheet('Users');
       sheet.addRow(HEADER);
-      sheet.addRow(['Ann', 'x', 'ann@example.com']);
+      for (let index = 1; index <= 2_000; index++) sheet.addRow(dataRow(index));
       sheet.mergeCells('A2:B2');
     });
-    expect(await collect(readXlsx(chunked(file, 4096)))).toEqual([HEADER, ['Ann', '', 'ann@example.com']]);
+    for (const size of [512, 64 * 1024]) expect(await failure(readXlsx(chunked(merged, size)))).toMatchObject({ code: 'mergedCells' });
+    const elsewhere = await xlsxBuffer((workbook) => {
+      workbook.addWorksheet('Users').addRow(HEADER);
+      const help = workbook.addWorksheet('Help');
+      help.addRow(['a', 'b']);
+      help.mergeCells('A1:B1');
+    });
+    expect(await collect(readXlsx(chunked(elsewhere, 4096)))).toEqual([HEADER]);
   });
 
   it('refuses input that is not an xlsx, an empty workbook and too many rows', async () => {

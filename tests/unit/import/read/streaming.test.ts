@@ -4,6 +4,7 @@ import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { readSpreadsheet } from '@/lib/import/read/read-file';
 import { dataRow, HEADER, xlsxBuffer } from './fixtures';
+import type { SourceRow } from '@/lib/import/read/rows';
 
 /** A CSV of `rows` data rows produced on demand, so the file itself is never in memory either. */
 function csvStream(rows: number): { stream: Readable; size: number } {
@@ -33,12 +34,12 @@ function liveHeap(): number {
 }
 
 /** Counts rows, sampling the live heap every 5,000 rows; the rows themselves are dropped as they come. */
-async function drain(rows: AsyncIterable<string[]>): Promise<{ count: number; growth: number; samples: number[] }> {
+async function drain(rows: AsyncIterable<SourceRow>): Promise<{ count: number; growth: number; samples: number[] }> {
   const before = liveHeap();
   let count = 0;
   const samples: number[] = [];
   for await (const row of rows) {
-    if (row.length > 0) count++;
+    if (row.cells.length > 0) count++;
     if (count % 5_000 === 0) samples.push(liveHeap() - before);
   }
   return { count, growth: Math.max(0, ...samples), samples };

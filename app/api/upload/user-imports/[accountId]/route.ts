@@ -1,0 +1,21 @@
+import { Readable } from 'node:stream';
+import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
+import { asUser } from '@/lib/http/route-response';
+import { startImport } from '@/lib/import/session/start-import';
+
+/**
+ * IMP-2 upload: the raw file is the request body (the browser sends it with upload progress), its
+ * name in `X-File-Name`. This path is outside the proxy on purpose: the proxy would buffer the
+ * body in memory. The handler checks the session itself (asUser), and startImport checks the
+ * permission and the account scope.
+ */
+export async function POST(request: Request, { params }: { params: Promise<{ accountId: string }> }): Promise<Response> {
+  return asUser(request, async (user) => {
+    const { accountId } = await params;
+    const fileName = decodeURIComponent(request.headers.get('x-file-name') ?? '');
+    const sizeBytes = Number(request.headers.get('content-length') ?? 0);
+    const body = request.body ? Readable.fromWeb(request.body as NodeReadableStream<Uint8Array>) : Readable.from([]);
+    const { importId } = await startImport({ ctx: { actor: user.actor }, input: { accountId, fileName, sizeBytes: Number.isFinite(sizeBytes) ? sizeBytes : 0 }, body });
+    return Response.json({ importId }, { status: 201 });
+  });
+}

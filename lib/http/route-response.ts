@@ -1,0 +1,51 @@
+import 'server-only';
+import { unstable_rethrow } from 'next/navigation';
+import { currentLocale, currentUser } from '@/lib/auth/session';
+import type { SignedInUser } from '@/lib/auth/load-actor';
+import { DomainError, UnauthenticatedError } from '@/lib/errors';
+import { translator } from '@/lib/i18n/translator';
+
+/**
+ * The one mapping of command errors to route-handler responses: the error's HTTP status and its
+ * message in the caller's language, `{ error: key, message }`. Nothing internal leaks; an
+ * unexpected error is logged and answered with a generic 500.
+ */
+export async function errorResponse(error: unknown): Promise<Response> {
+  unstable_rethrow(error);
+  const t = translator(await currentLocale());
+  if (error instanceof DomainError) {
+    return Response.json({ error: error.messageKey, message: t(error.messageKey, error.params) }, { status: error.status });
+  }
+  console.error('[route]', error);
+  return Response.json({ error: 'errors.unexpected', message: t('errors.unexpected') }, { status: 500 });
+}
+
+/**
+ * Runs a route handler as the signed-in user. A state-changing request must come from the portal
+ * itself: a browser's Origin header naming another site is refused (the session cookie is
+ * SameSite=Lax already; this also covers same-site subdomains).
+ */
+export async function asUser(request: Request, fn: (user: SignedInUser) => Promise<Response>): Promise<Response> {
+  try {
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      const origin = request.headers.get('origin');
+      const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host');
+      if (origin && host && new URL(origin).host !== host) throw new DomainError('errors.forbidden', 403);
+    }
+    const user = await currentUser();
+    if (!user) throw new UnauthenticatedError();
+    return await fn(user);
+  } catch (e) {
+    return errorResponse(e);
+  }
+}
+
+/** A download: the file name is sent both plain (ASCII) and RFC 5987-encoded. */
+export function attachment(fileName: string, contentType: string): HeadersInit {
+  const ascii = fileName.replace(/[^\x20-\x7e]|["\\]/g, '_');
+  return {
+    'Content-Type': contentType,
+    'Content-Disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+    'Cache-Control': 'no-store',
+  };
+}

@@ -1,0 +1,32 @@
+import { DomainError } from '@/lib/errors';
+import type { HeaderResult } from '@/lib/import/columns';
+import { MAX_FILE_BYTES } from '@/lib/import/limits';
+import type { ImportFileError } from '@/lib/import/read/errors';
+
+export type RefusalMessage = { key: string; params: Record<string, string | number> };
+
+const megabytes = (bytes: number) => `${Math.round(bytes / (1024 * 1024))} MB`;
+
+/** The localised message of a refused file ('import.file.<code>'); sizes read as "20 MB". */
+export function fileErrorMessage(error: ImportFileError): RefusalMessage {
+  const params = { ...(error.params ?? {}) };
+  if (error.code === 'tooLarge' && typeof params.max === 'number') params.max = megabytes(params.max);
+  return { key: `import.file.${error.code}`, params };
+}
+
+/** The localised message of an unusable header row ('import.header.<problem>'). */
+export function headerErrorMessage(result: Extract<HeaderResult, { ok: false }>): RefusalMessage {
+  switch (result.problem) {
+    case 'unknownColumn':
+      return { key: 'import.header.unknownColumn', params: { header: result.detail.header || '—', column: result.detail.index + 1 } };
+    case 'duplicateColumn':
+      return { key: 'import.header.duplicateColumn', params: { column: result.detail.indexes[1] + 1 } };
+    default:
+      return { key: `import.header.${result.problem}`, params: {} };
+  }
+}
+
+/** An upload refused before it is stored: 413 with the same message the parse job would give. */
+export function tooLarge(): DomainError {
+  return new DomainError('import.file.tooLarge', 413, { max: megabytes(MAX_FILE_BYTES) });
+}
