@@ -14,7 +14,7 @@ import type { QueuePayload } from '@/lib/jobs/queues';
 import { requestBulkUsers } from '@/lib/users/request-bulk-users';
 import { EMAIL, accountByName, actorFor, seed } from '../helpers';
 import { rejection } from '../users/fixtures';
-import { commit, csv, importOf, manyRows, openRowCount, problemsByRow, storedRows, uploadAndParse } from './fixtures';
+import { commit, csv, importOf, manyRows, openRowCount, problemsByRow, uploadAndParse } from './fixtures';
 
 let alice: Actor;
 let contosoId: string;
