@@ -43,7 +43,7 @@ async function writeFile(file: string, rows: number, format: (typeof FORMATS)[nu
   if (format === 'csv') {
     const out = createWriteStream(file);
     out.write(`${HEADER.join(',')}\r\n`);
-    for (let i = 1; i <= rows; i++) if (!out.write(`${row(i, domain).join(',')}\r\n`)) await new Promise((resolve) => out.once('drain', resolve));
+    for (let i = 1; i <= rows; i++) if (!out.write(`${row(i, domain).join(',')}\r\n`)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
     out.end();
     await finished(out);
     return;

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { UsersList } from '@/components/users/users-list';
+import { UsersMoreMenu } from '@/components/users/users-more-menu';
 import { db } from '@/db/client';
 import { can } from '@/lib/authz';
 import { currentLocale, requireUser } from '@/lib/auth/session';
@@ -31,9 +32,12 @@ export default async function UsersPage({ params, searchParams }: { params: Prom
           {t('users.title')}
         </h2>
         {can(user.actor, 'users', 'add') && (
-          <Link href={`/accounts/${accountId}/users/new`} className="rounded bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
-            {t('users.add')}
-          </Link>
+          <div className="flex items-center gap-2">
+            <Link href={`/accounts/${accountId}/users/new`} className="rounded bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
+              {t('users.add')}
+            </Link>
+            <UsersMoreMenu accountId={accountId} />
+          </div>
         )}
       </div>
       <UsersList
