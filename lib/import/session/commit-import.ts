@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import { db, type Tx } from '@/db/client';
 import { userImportChunks, userImportRows, userImports, users, type UserImport } from '@/db/schema';
 import { getAccountInScope } from '@/lib/accounts/scope';
@@ -12,6 +12,7 @@ import { finishProgress, reportProgress } from '@/lib/jobs/progress';
 import { auditView, baseRoleIdOf } from '@/lib/users/scope';
 import { importCounts } from './list-import-rows';
 import { rawRowOf } from './rows';
+import { refreshUniqueness } from './uniqueness';
 
 /** Users per transaction: a batch's users, their audit events and the progress commit together. */
 export const COMMIT_BATCH = 500;
@@ -116,11 +117,9 @@ async function createBatch(tx: Tx, actor: Actor, found: UserImport, rows: Row[],
       })),
     );
   }
-  const linked = new Set(links.map((link) => link.rowNumber));
-  const taken = wanted.filter(({ row }) => !linked.has(row.rowNumber)).map(({ row }) => row.rowNumber);
-  if (taken.length) {
-    await tx.update(userImportRows).set({ inUse: true }).where(and(eq(userImportRows.importId, found.id), inArray(userImportRows.rowNumber, taken)));
-  }
+  // Rows that repeated a created row's e-mail, and rows whose e-mail was taken meanwhile (the
+  // insert skipped them), now have "in use" instead of their old state.
+  await refreshUniqueness(tx, found.id, rows.flatMap((row) => (row.emailKey ? [row.emailKey] : [])));
   for (const { row } of refused) {
     await tx
       .update(userImportRows)

@@ -36,8 +36,9 @@ const usersWith = (domain: string) =>
 
 describe('uploading the valid rows (IMP-4)', () => {
   it('creates the valid rows as users with audit events; rows with errors stay in the preview', async () => {
-    const file = csv([HEADER, 'Ann,Lee,,ann@commit.example,', ',,Reception,desk@commit.example,Account Admin', 'Bad,,,nope,', `Dup,,,${EMAIL.uma},`]);
+    const file = csv([HEADER, 'Ann,Lee,,ann@commit.example,', ',,Reception,desk@commit.example,Account Admin', 'Bad,,,nope,', `Dup,,,${EMAIL.uma},`, 'Ann,Again,,ANN@commit.example,']);
     const found = await uploadAndParse(alice, contosoId, file);
+    expect((await problemsByRow(alice, contosoId, found.id))[6]).toEqual({ email: [{ key: 'import.errors.duplicateInFile', params: { row: 2 } }] });
     await commit(alice, contosoId, found.id);
 
     expect(await usersWith('commit.example')).toEqual([
@@ -46,7 +47,10 @@ describe('uploading the valid rows (IMP-4)', () => {
     ]);
     const after = await importOf(found.id);
     expect(after).toMatchObject({ status: 'ready', createdCount: 2, commitTotal: 2, commitDone: 2 });
-    expect(Object.keys(await problemsByRow(alice, contosoId, found.id))).toEqual(['4', '5']);
+    const left = await problemsByRow(alice, contosoId, found.id);
+    expect(Object.keys(left)).toEqual(['4', '5', '6']);
+    // Row 2 left the preview as a user: its repeat now names the existing user, not a row.
+    expect(left[6]).toEqual({ email: [{ key: 'import.errors.emailInUse' }] });
 
     const created = await db().select().from(events).where(and(eq(events.asset, 'User'), eq(events.action, 'Create'), sql`${events.tags} @> array['import']`));
     expect(created).toHaveLength(2);
@@ -54,10 +58,10 @@ describe('uploading the valid rows (IMP-4)', () => {
     // No welcome mail yet: IMP-5 sends them when the admin asks.
     expect((await db().select({ n: count() }).from(mailOutbox).where(inArray(mailOutbox.toAddress, ['ann@commit.example', 'desk@commit.example'])))[0]!.n).toBe(0);
     const [note] = await db().select().from(notifications).where(eq(notifications.id, after.notificationId!));
-    expect(note).toMatchObject({ status: 'success', titleKey: 'import.progress.created', params: { count: 2, errors: 2 } });
+    expect(note).toMatchObject({ status: 'success', titleKey: 'import.progress.created', params: { count: 2, errors: 3 } });
 
     // Fixing the rest and uploading again finishes the import.
-    await db().execute(sql`delete from user_import_rows where import_id = ${found.id} and row_number = 5`);
+    await db().execute(sql`delete from user_import_rows where import_id = ${found.id} and row_number in (5, 6)`);
     await db().execute(sql`update user_import_rows set email = 'bad@commit.example', email_key = 'bad@commit.example', errors = null where import_id = ${found.id} and row_number = 4`);
     await commit(alice, contosoId, found.id);
     expect(await importOf(found.id)).toMatchObject({ status: 'done', createdCount: 3 });
