@@ -65,9 +65,8 @@ export function Preview({ accountId, importId, fileName, preview, headers, roleL
       return;
     }
     setFocusRow(res.data.rowNumber);
-    // The new row is the last one and starts with errors: the first page of errors is the
-    // likelier place to find it than the next pages of all rows.
-    if (!showErrors && (preview.nextCursor !== null || preview.pageFull)) set({ show: 'errors' });
+    // The new row is the last one: when it is not on this page, go to the page that starts with it.
+    if (showErrors || preview.nextCursor !== null || preview.pageFull) set({ show: null, cursor: res.data.cursor }, { keepCursor: true });
     else router.refresh();
   };
 

@@ -6,6 +6,7 @@ import type { Actor } from '@/lib/authz/types';
 import { withTransaction, type Command } from '@/lib/db/transaction';
 import { ConflictError, NotFoundError, validationFromZod } from '@/lib/errors';
 import { checkRow, hasNoErrors, type RowErrors } from '@/lib/import/validate-row';
+import { encodeCursor } from '@/lib/tables/search-params';
 import { rawRowOf, rowProblems, type ImportCells } from './rows';
 import { EditImportRowInput, ImportRef, ImportRowRef } from './schemas';
 import { getImportInScope } from './scope';
@@ -65,7 +66,7 @@ export async function deleteImportRow({ ctx, input }: Command<unknown>): Promise
 }
 
 /** IMP-3 "add a row": an empty row after the last one, to be filled in (it starts with its errors). */
-export async function addImportRow({ ctx, input }: Command<unknown>): Promise<{ rowNumber: number; cells: ImportCells; problems: RowErrors }> {
+export async function addImportRow({ ctx, input }: Command<unknown>): Promise<{ rowNumber: number; cells: ImportCells; problems: RowErrors; cursor: string }> {
   const parsed = ImportRef.safeParse(input);
   if (!parsed.success) throw validationFromZod(parsed.error);
   return withTransaction(ctx, async (tx) => {
@@ -76,6 +77,7 @@ export async function addImportRow({ ctx, input }: Command<unknown>): Promise<{ 
     const checked = checkRow(rawRowOf(cells));
     await tx.insert(userImportRows).values({ importId: found.id, rowNumber, ...cells, roleKey: checked.values.role, errors: checked.errors });
     await tx.update(userImports).set({ rowCount: found.rowCount + 1, updatedAt: new Date() }).where(eq(userImports.id, found.id));
-    return { rowNumber, cells, problems: checked.errors };
+    // The preview page that starts with the new row (it is the last one).
+    return { rowNumber, cells, problems: checked.errors, cursor: encodeCursor([rowNumber - 1]) };
   });
 }

@@ -61,6 +61,8 @@ describe('editing the preview (IMP-3)', () => {
     const added = await addImportRow({ ctx: { actor: alice }, input: ref });
     expect(added.rowNumber).toBe(6);
     expect(added.problems).toMatchObject({ name: [{ key: 'import.errors.nameRequired' }], email: [{ key: 'import.errors.emailRequired' }] });
+    // The UI jumps to the page that starts with the new row.
+    expect((await listImportRows(db(), alice, ref, { cursor: added.cursor })).rows.map((row) => row.rowNumber)).toEqual([6]);
     await editImportRow({ ctx: { actor: alice }, input: { ...ref, rowNumber: 6, cells: cells({ name: 'Reception', firstName: '', lastName: '', email: 'desk@edit.example' }) } });
     expect((await problemsByRow(alice, contosoId, found.id))[6]).toEqual({});
   });
