@@ -12,8 +12,7 @@ import { finished } from 'node:stream/promises';
 import { sql as q } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import postgres from 'postgres';
-import { startEmbeddedPostgres, type EmbeddedDatabase } from '../../db/bootstrap/embedded';
-import { migrateDatabase } from '../../db/bootstrap/migrate';
+import { benchDatabase } from './bench-database';
 
 const SIZES = [10_000, 100_000];
 const FORMATS = ['csv', 'xlsx'] as const;
@@ -21,14 +20,7 @@ const HEADER = ['FIRST NAME', 'LAST NAME', 'NAME', 'EMAIL', 'ROLE'];
 /** About 1% of the rows carry an error (an invalid e-mail), like a real file. */
 const row = (i: number, domain: string) => [`First${i}`, `Last${i}`, '', i % 100 === 99 ? `broken${i}` : `user${i}@${domain}`, i % 50 === 0 ? 'Account Admin' : 'User'];
 
-let embedded: EmbeddedDatabase | undefined;
-const server = process.env.DATABASE_URL ?? (embedded = await startEmbeddedPostgres(path.resolve('.data/bench'), 54369)).url;
-const name = `portal_bench_import_${process.pid}`;
-const admin = postgres(server, { max: 1, onnotice: () => undefined });
-await admin.unsafe(`CREATE DATABASE ${name}`);
-const url = new URL(server);
-url.pathname = `/${name}`;
-process.env.DATABASE_URL = url.toString();
+const database = await benchDatabase('import');
 
 const { closeDb, db } = await import('../../db/client');
 const { loadActorForJob } = await import('../../lib/auth/load-actor');
@@ -63,8 +55,7 @@ const sampler = setInterval(() => {
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`.padStart(8);
 
 try {
-  await migrateDatabase(process.env.DATABASE_URL);
-  const sql = postgres(process.env.DATABASE_URL, { max: 1, onnotice: () => undefined });
+  const sql = postgres(database.url, { max: 1, onnotice: () => undefined });
   const [org] = await sql`insert into partner_orgs (name) values ('Bench Partners') returning id`;
   const [partner] = await sql`
     insert into users (partner_org_id, email, display_name, role_id, registered_at)
@@ -104,7 +95,5 @@ try {
   clearInterval(sampler);
   await stopBoss();
   await closeDb();
-  await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.end();
-  await embedded?.stop();
+  await database.drop();
 }

@@ -4,25 +4,16 @@
  * with INSERT … SELECT generate_series, ANALYZEs, then times the real `listUsers` query function
  * and prints p50/p95 per scenario. Prints figures; asserts none.
  */
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import postgres from 'postgres';
-import { startEmbeddedPostgres, type EmbeddedDatabase } from '../../db/bootstrap/embedded';
-import { migrateDatabase } from '../../db/bootstrap/migrate';
+import { benchDatabase } from './bench-database';
 
 const USERS = 100_000;
 const OTHER_ACCOUNT_USERS = 10_000;
 const RUNS = 30;
 const WARMUP = 3;
 
-let embedded: EmbeddedDatabase | undefined;
-const server = process.env.DATABASE_URL ?? (embedded = await startEmbeddedPostgres(path.resolve('.data/bench'), 54369)).url;
-const name = `portal_bench_users_${process.pid}`;
-const admin = postgres(server, { max: 1, onnotice: () => undefined });
-await admin.unsafe(`CREATE DATABASE ${name}`);
-const url = new URL(server);
-url.pathname = `/${name}`;
-process.env.DATABASE_URL = url.toString();
+const database = await benchDatabase('users');
 
 // The app's modules read DATABASE_URL when first used, so they are loaded after it is set.
 const { closeDb, db } = await import('../../db/client');
@@ -78,8 +69,7 @@ async function time(label: string, run: () => Promise<{ rows: unknown[]; total: 
 }
 
 try {
-  await migrateDatabase(process.env.DATABASE_URL);
-  const sql = postgres(process.env.DATABASE_URL, { max: 1, onnotice: () => undefined });
+  const sql = postgres(database.url, { max: 1, onnotice: () => undefined });
   const started = performance.now();
   const { accountId, partnerId } = await fill(sql);
   await sql.end();
@@ -106,7 +96,5 @@ try {
   await time('first page sorted by modified, desc', () => list({ sort: 'modified', dir: 'desc' }));
 } finally {
   await closeDb();
-  await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.end();
-  await embedded?.stop();
+  await database.drop();
 }

@@ -2,7 +2,6 @@ import 'server-only';
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import { db, type Tx } from '@/db/client';
 import { userImportChunks, userImportRows, userImports, users, type UserImport } from '@/db/schema';
-import { getAccountInScope } from '@/lib/accounts/scope';
 import { loadActorForJob } from '@/lib/auth/load-actor';
 import { can } from '@/lib/authz';
 import type { Actor } from '@/lib/authz/types';
@@ -12,6 +11,7 @@ import { finishProgress, reportProgress } from '@/lib/jobs/progress';
 import { auditView, baseRoleIdOf } from '@/lib/users/scope';
 import { importCounts } from './list-import-rows';
 import { rawRowOf } from './rows';
+import { mayImportInto } from './scope';
 import { refreshUniqueness } from './uniqueness';
 
 /** Users per transaction: a batch's users, their audit events and the progress commit together. */
@@ -34,8 +34,7 @@ export async function commitImport(importId: string): Promise<void> {
   const started = await loadCommitting(importId);
   if (!started) return;
   const actor = await loadActorForJob(db(), started.createdBy);
-  const inScope = actor !== null && (await getAccountInScope(db(), actor, started.accountId).then(() => true, () => false));
-  if (!actor || !inScope || !can(actor, 'users', 'add')) return stop(started, 'import.progress.stopped');
+  if (!actor || !(await mayImportInto(db(), actor, started.accountId))) return stop(started, 'import.progress.stopped');
   const mayAssign = can(actor, 'roles', 'assign');
 
   for (;;) {

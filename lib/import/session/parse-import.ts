@@ -3,9 +3,7 @@ import { Readable } from 'node:stream';
 import { and, count, eq, max, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { userImportChunks, userImportRows, userImports, type UserImport } from '@/db/schema';
-import { getAccountInScope } from '@/lib/accounts/scope';
 import { loadActorForJob } from '@/lib/auth/load-actor';
-import { can } from '@/lib/authz';
 import { mapHeaders, rowFromCells, type ColumnMap } from '@/lib/import/columns';
 import { readSpreadsheet } from '@/lib/import/read/read-file';
 import { isImportFileError } from '@/lib/import/read/errors';
@@ -13,6 +11,7 @@ import type { SourceRow } from '@/lib/import/read/rows';
 import { checkRow, hasNoErrors } from '@/lib/import/validate-row';
 import { finishProgress, reportProgress } from '@/lib/jobs/progress';
 import { fileErrorMessage, headerErrorMessage, type RefusalMessage } from './file-error';
+import { mayImportInto } from './scope';
 import { refreshUniqueness } from './uniqueness';
 
 /** Rows per transaction while parsing: each batch stores its rows and the progress together. */
@@ -52,9 +51,7 @@ async function loadParsing(importId: string): Promise<UserImport | null> {
 export async function parseImport(importId: string): Promise<void> {
   const started = await loadParsing(importId);
   if (!started) return; // cancelled, or finished by an earlier attempt
-  const actor = await loadActorForJob(db(), started.createdBy);
-  const allowed = actor !== null && can(actor, 'users', 'add') && (await getAccountInScope(db(), actor, started.accountId).then(() => true, () => false));
-  if (!allowed) return refuse(started, { key: 'errors.forbidden', params: {} });
+  if (!(await mayImportInto(db(), await loadActorForJob(db(), started.createdBy), started.accountId))) return refuse(started, { key: 'errors.forbidden', params: {} });
 
   const [resume] = await db().select({ last: max(userImportRows.rowNumber) }).from(userImportRows).where(eq(userImportRows.importId, importId));
   const lastStored = resume?.last ?? 0;

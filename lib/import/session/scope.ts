@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { userImports, type UserImport } from '@/db/schema';
 import { getAccountInScope } from '@/lib/accounts/scope';
-import { authorize } from '@/lib/authz';
+import { authorize, can } from '@/lib/authz';
 import type { Actor } from '@/lib/authz/types';
 import { NotFoundError } from '@/lib/errors';
 import { isUuid } from '@/lib/ids';
@@ -25,4 +25,19 @@ export async function getImportInScope(q: DbOrTx, actor: Actor, ref: { accountId
   const [found] = lock ? await query.for('update') : await query;
   if (!found) throw new NotFoundError();
   return found;
+}
+
+/**
+ * For the import jobs, which act for the uploader later: may this actor (rebuilt from the user
+ * now) still import into the account? A lost permission or scope is false; a database error throws.
+ */
+export async function mayImportInto(q: DbOrTx, actor: Actor | null, accountId: string): Promise<boolean> {
+  if (!actor || !can(actor, 'users', 'add')) return false;
+  try {
+    await getAccountInScope(q, actor, accountId);
+    return true;
+  } catch (e) {
+    if (e instanceof NotFoundError) return false;
+    throw e;
+  }
 }

@@ -18,8 +18,8 @@ export const CHUNK_BYTES = 1024 * 1024;
 export const StartImportInput = z.object({
   accountId: z.string().trim().max(64),
   fileName: z.string().trim().min(1, { message: 'import.upload.noFile' }).max(255),
-  /** What the browser declares; the stream is counted too, a lying size gains nothing. */
-  sizeBytes: z.number().int().min(0),
+  /** What the browser declares (absent for a chunked upload); the stream is counted too, a lying size gains nothing. */
+  sizeBytes: z.number().int().min(0).optional(),
 });
 
 /**
@@ -36,13 +36,13 @@ export async function startImport({ ctx, input, body }: Command<unknown> & { bod
   authorize(ctx.actor, 'users', 'add');
   const userId = ctx.actor.userId;
   if (!userId) throw new ValidationError({}, 'errors.forbidden');
-  if (sizeBytes > MAX_FILE_BYTES) throw tooLarge();
+  if (sizeBytes !== undefined && sizeBytes > MAX_FILE_BYTES) throw tooLarge();
   if (sizeBytes === 0) throw new ValidationError({ file: ['import.file.empty'] }, 'import.file.empty');
 
   const account = await getAccountInScope(db(), ctx.actor, accountId);
   const [created] = await db()
     .insert(userImports)
-    .values({ partnerOrgId: account.partnerOrgId, accountId: account.id, createdBy: userId, fileName, fileBytes: sizeBytes })
+    .values({ partnerOrgId: account.partnerOrgId, accountId: account.id, createdBy: userId, fileName, fileBytes: sizeBytes ?? 0 })
     .returning({ id: userImports.id });
   const importId = created!.id;
 

@@ -1,13 +1,12 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { UsersList } from '@/components/users/users-list';
 import { UsersMoreMenu } from '@/components/users/users-more-menu';
 import { db } from '@/db/client';
 import { can } from '@/lib/authz';
 import { currentLocale, requireUser } from '@/lib/auth/session';
-import { ForbiddenError, NotFoundError } from '@/lib/errors';
 import { translator } from '@/lib/i18n/translator';
+import { orNotFound } from '@/lib/pages/or-not-found';
 import { firstValues, type RawSearchParams } from '@/lib/tables/search-params';
 import { bulkActionsFor } from '@/lib/users/bulk-actions';
 import { listUsers } from '@/lib/users/list-users';
@@ -20,10 +19,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function UsersPage({ params, searchParams }: { params: Promise<{ accountId: string }>; searchParams: Promise<RawSearchParams> }) {
   const { accountId } = await params;
   const user = await requireUser();
-  const page = await listUsers(db(), user.actor, accountId, firstValues(await searchParams)).catch((e: unknown) => {
-    if (e instanceof NotFoundError || e instanceof ForbiddenError) notFound();
-    throw e;
-  });
+  const page = await orNotFound(listUsers(db(), user.actor, accountId, firstValues(await searchParams)));
   const t = translator(await currentLocale());
   return (
     <section aria-labelledby="users-heading" className="flex flex-col gap-4">

@@ -13,9 +13,10 @@ export async function POST(request: Request, { params }: { params: Promise<{ acc
   return asUser(request, async (user) => {
     const { accountId } = await params;
     const fileName = decodeURIComponent(request.headers.get('x-file-name') ?? '');
-    const sizeBytes = Number(request.headers.get('content-length') ?? 0);
+    const length = request.headers.get('content-length');
+    const sizeBytes = length === null ? undefined : Number(length);
     const body = request.body ? Readable.fromWeb(request.body as NodeReadableStream<Uint8Array>) : Readable.from([]);
-    const { importId } = await startImport({ ctx: { actor: user.actor }, input: { accountId, fileName, sizeBytes: Number.isFinite(sizeBytes) ? sizeBytes : 0 }, body });
+    const { importId } = await startImport({ ctx: { actor: user.actor }, input: { accountId, fileName, sizeBytes }, body });
     return Response.json({ importId }, { status: 201 });
   });
 }

@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { Alert } from '@/components/ui/alert';
 import { EditUserForm } from '@/components/users/edit-user-form';
 import { SourceBadge } from '@/components/users/labels';
@@ -8,8 +7,8 @@ import { UserActions } from '@/components/users/user-actions';
 import { db } from '@/db/client';
 import { can, canSendWelcome } from '@/lib/authz';
 import { currentLocale, requireUser } from '@/lib/auth/session';
-import { ForbiddenError, NotFoundError } from '@/lib/errors';
 import { translator } from '@/lib/i18n/translator';
+import { orNotFound } from '@/lib/pages/or-not-found';
 import { getUser, type UserDetail } from '@/lib/users/get-user';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -28,10 +27,7 @@ function deleteBlocked(user: UserDetail, self: boolean): string | null {
 export default async function UserPage({ params, searchParams }: { params: Promise<{ accountId: string; userId: string }>; searchParams: Promise<{ created?: string }> }) {
   const { accountId, userId } = await params;
   const { actor } = await requireUser();
-  const user = await getUser(db(), actor, { accountId, userId }).catch((e: unknown) => {
-    if (e instanceof NotFoundError || e instanceof ForbiddenError) notFound();
-    throw e;
-  });
+  const user = await orNotFound(getUser(db(), actor, { accountId, userId }));
   const locale = await currentLocale();
   const t = translator(locale);
   const self = user.id === actor.userId;

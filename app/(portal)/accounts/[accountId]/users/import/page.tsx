@@ -6,8 +6,8 @@ import { Alert } from '@/components/ui/alert';
 import { db } from '@/db/client';
 import { can } from '@/lib/authz';
 import { currentLocale, requireUser } from '@/lib/auth/session';
-import { ForbiddenError, NotFoundError } from '@/lib/errors';
 import { translator } from '@/lib/i18n/translator';
+import { orNotFound } from '@/lib/pages/or-not-found';
 import { MAX_DATA_ROWS, MAX_FILE_BYTES } from '@/lib/import/limits';
 import { findOpenImport } from '@/lib/import/session/import-status';
 
@@ -20,10 +20,7 @@ export default async function ImportUploadPage({ params }: { params: Promise<{ a
   const { accountId } = await params;
   const user = await requireUser();
   if (!can(user.actor, 'users', 'add')) notFound();
-  const open = await findOpenImport(db(), user.actor, accountId).catch((e: unknown) => {
-    if (e instanceof NotFoundError || e instanceof ForbiddenError) notFound();
-    throw e;
-  });
+  const open = await orNotFound(findOpenImport(db(), user.actor, accountId));
   const locale = await currentLocale();
   const t = translator(locale);
   const template = `/api/accounts/${accountId}/users/import-template`;

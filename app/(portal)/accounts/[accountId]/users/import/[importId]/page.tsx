@@ -1,12 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { ImportView } from '@/components/import/import-view';
 import { db } from '@/db/client';
 import { canSendWelcome } from '@/lib/authz';
 import { currentLocale, requireUser } from '@/lib/auth/session';
-import { ForbiddenError, NotFoundError } from '@/lib/errors';
 import { translator } from '@/lib/i18n/translator';
+import { orNotFound } from '@/lib/pages/or-not-found';
 import { TEMPLATE_HEADERS } from '@/lib/import/columns';
 import { ROLE_LABELS } from '@/lib/import/roles';
 import { listImportRows } from '@/lib/import/session/list-import-rows';
@@ -23,10 +22,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ImportPage({ params, searchParams }: { params: Promise<{ accountId: string; importId: string }>; searchParams: Promise<RawSearchParams> }) {
   const { accountId, importId } = await params;
   const user = await requireUser();
-  const page = await listImportRows(db(), user.actor, { accountId, importId }, firstValues(await searchParams)).catch((e: unknown) => {
-    if (e instanceof NotFoundError || e instanceof ForbiddenError) notFound();
-    throw e;
-  });
+  const page = await orNotFound(listImportRows(db(), user.actor, { accountId, importId }, firstValues(await searchParams)));
   const locale = await currentLocale();
   const t = translator(locale);
   const found = page.import;
