@@ -33,7 +33,30 @@ export const roles = pgTable(
     description: text('description'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('roles_key_uq').on(t.key), index('roles_partner_org_idx').on(t.partnerOrgId)],
+  (t) => [
+    uniqueIndex('roles_key_uq').on(t.key),
+    index('roles_partner_org_idx').on(t.partnerOrgId),
+    // ROLE-2: a custom role's name is unique within its partner organisation (case-insensitive).
+    uniqueIndex('roles_org_name_uq').on(t.partnerOrgId, sql`lower(${t.name})`),
+  ],
+);
+
+/**
+ * ROLE-4: the customer accounts an Admin-based custom role is assigned to. Once assigned, the role
+ * can be given to any user of that account.
+ */
+export const roleAccounts = pgTable(
+  'role_accounts',
+  {
+    roleId: uuid('role_id')
+      .notNull()
+      .references(() => roles.id, { onDelete: 'cascade' }),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.roleId, t.accountId] }), index('role_accounts_account_idx').on(t.accountId)],
 );
 
 /** The ticked boxes of a custom role. Base roles take theirs from lib/authz. */

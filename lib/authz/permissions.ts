@@ -129,6 +129,20 @@ export function canManageIntegrationCatalogue(actor: Actor): boolean {
   return can(actor, 'integrations', 'add') && can(actor, 'integrations', 'delete');
 }
 
+/** ROLE-2..5: the roles pages belong to the partner (seed 2.14: "log in as a Mitel Partner"). */
+export function canOpenRoles(actor: Actor): boolean {
+  return actor.kind === 'partner' && can(actor, 'roles', 'view');
+}
+
+/**
+ * MGR-1: converting, assigning and upgrading account managers changes what other partner admins
+ * may reach, so it takes an unrestricted partner admin (not an account manager) with Roles
+ * "Assign" (seed 2.15).
+ */
+export function canManageAccountManagers(actor: Actor): boolean {
+  return actor.kind === 'partner' && actor.managedAccountIds === null && can(actor, 'roles', 'assign');
+}
+
 export function isPartnerActor(actor: Actor): boolean {
   return actor.kind === 'partner';
 }

@@ -74,6 +74,20 @@ export async function seedDemo(database: Db, password = randomBytes(9).toString(
       registeredAt: new Date(),
     });
     const credentials: DemoCredential[] = [{ role: 'Partner admin', email: partner.email, password }];
+    // Further partner admins of the organisation, for account managers (MGR-1..5).
+    for (const [first, last] of [['Sam', 'Sales'], ['Rita', 'Reseller']] as const) {
+      const colleague = await createUser(tx, ctx, {
+        partnerOrgId: org!.id,
+        email: `${first.toLowerCase()}.${last.toLowerCase()}@northwind.example`,
+        firstName: first,
+        lastName: last,
+        displayName: `${first} ${last}`,
+        roleId: roleIds.partner!,
+        passwordHash,
+        registeredAt: new Date(),
+      });
+      credentials.push({ role: 'Partner admin', email: colleague.email, password });
+    }
 
     for (const a of DEMO_ACCOUNTS) {
       const [account] = await tx

@@ -1,4 +1,4 @@
-import { can } from '@/lib/authz';
+import { can, canManageAccountManagers, canOpenRoles } from '@/lib/authz';
 import type { Actor } from '@/lib/authz/types';
 
 export interface NavItem {
@@ -23,6 +23,9 @@ export function navigationFor({ actor, isPasswordUser, devMailbox }: NavContext)
     items.push({ href: `/accounts/${actor.accountId}`, labelKey: 'nav.account' });
     if (can(actor, 'users', 'view')) items.push({ href: `/accounts/${actor.accountId}/users`, labelKey: 'nav.users' });
   }
+  // SHELL-2 "User management" of a partner.
+  if (canOpenRoles(actor)) items.push({ href: '/roles', labelKey: 'nav.roles' });
+  if (canManageAccountManagers(actor)) items.push({ href: '/account-managers', labelKey: 'nav.accountManagers' });
   if (isPasswordUser) items.push({ href: '/settings/password', labelKey: 'nav.password' });
   if (devMailbox && actor.kind === 'partner' && actor.managedAccountIds === null) items.push({ href: '/dev/mailbox', labelKey: 'nav.mailbox' });
   return items;

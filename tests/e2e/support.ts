@@ -4,6 +4,9 @@ import { E2E } from './env';
 
 export const DEMO = {
   partner: 'partner@northwind.example',
+  /** Further partner admins of Northwind (account managers, MGR). */
+  sam: 'sam.sales@northwind.example',
+  rita: 'rita.reseller@northwind.example',
   contosoAdmin: 'alice.admin@contoso.example',
   contosoUser: 'uma.user@contoso.example',
   fabrikamAdmin: 'bram.beheerder@fabrikam.example',

@@ -10,6 +10,8 @@ export const DEMO_PASSWORD = 'demo-pass-123';
 
 export const EMAIL = {
   partner: 'partner@northwind.example',
+  sam: 'sam.sales@northwind.example',
+  rita: 'rita.reseller@northwind.example',
   alice: 'alice.admin@contoso.example',
   uma: 'uma.user@contoso.example',
   victor: 'victor.vance@contoso.example',
