@@ -1,0 +1,249 @@
+import { randomUUID } from 'node:crypto';
+import type { Permission } from '@/lib/authz/types';
+import * as importActions from '@/app/(portal)/accounts/[accountId]/users/import/actions';
+import * as userActions from '@/app/(portal)/accounts/[accountId]/users/actions';
+import * as accountActions from '@/app/(portal)/accounts/actions';
+import * as portalActions from '@/app/(portal)/actions';
+import * as templateRoute from '@/app/api/accounts/[accountId]/users/import-template/route';
+import * as errorsRoute from '@/app/api/accounts/[accountId]/users/imports/[importId]/errors/route';
+import * as uploadRoute from '@/app/api/upload/user-imports/[accountId]/route';
+import type { Probe } from './actors';
+import type { Target } from './targets';
+
+/**
+ * Every server action and route handler of the app, with what it needs (the authorization
+ * suite, not a test file itself). The suite finds the endpoints in app/ by itself and fails for
+ * one that is missing here, so a new endpoint cannot ship without declaring its guard.
+ *
+ * level: `account` acts in one customer account (the probes aim at another account, or at their
+ * own without the permission); `partner` acts at partner level (on a fresh account of the
+ * organisation); `self` touches only the caller's own things; `public` needs no session by design.
+ * needs: the boxes whose absence must refuse it (the missing-box probe holds a custom role without
+ * them). skip: probes that do not apply, each with its reason.
+ */
+export interface Endpoint {
+  level: 'account' | 'partner' | 'self' | 'public';
+  needs?: readonly Permission[];
+  skip?: Partial<Record<Probe, string>>;
+  /** Makes what the call needs (before the suite's "nothing changed" snapshot), then returns the call. */
+  call?: (t: Target) => Promise<() => Promise<unknown>>;
+  /** For reads that answer every caller: true when the answer shows something it should not. */
+  leaks?: (result: unknown, t: Target) => boolean;
+  /** Why the endpoint is public. */
+  why?: string;
+}
+
+const url = (path: string) => `http://localhost:3000${path}`;
+const params = <T extends Record<string, string>>(values: T) => ({ params: Promise.resolve(values) });
+const cells = (email: string) => ({ firstName: 'Ivy', lastName: 'Import', name: '', email, role: '' });
+const welcome = ['users.add', 'users.edit'] as const satisfies readonly Permission[];
+
+export const ENDPOINTS: Record<string, Endpoint> = {
+  // Users of an account (USR-2..5).
+  'app/(portal)/accounts/[accountId]/users/actions.ts#createUserAction': {
+    level: 'account',
+    needs: ['users.add'],
+    call: async (t) => () => userActions.createUserAction(t.accountId, { firstName: 'Nia', lastName: 'New', email: `n-${randomUUID()}@authz.example`, accountAdmin: false }),
+  },
+  'app/(portal)/accounts/[accountId]/users/actions.ts#updateUserAction': {
+    level: 'account',
+    needs: ['users.edit'],
+    call: async (t) => {
+      const user = await t.newUser();
+      return () => userActions.updateUserAction(t.accountId, user.id, { displayName: 'Tess Changed', firstName: 'Tess', lastName: 'Changed', email: user.email, mobile: '' });
+    },
+  },
+  'app/(portal)/accounts/[accountId]/users/actions.ts#deleteUserAction': {
+    level: 'account',
+    needs: ['users.delete'],
+    call: async (t) => {
+      const made = await t.newUser();
+      return () => userActions.deleteUserAction(t.accountId, made.id);
+    },
+  },
+  'app/(portal)/accounts/[accountId]/users/actions.ts#resendWelcomeAction': {
+    level: 'account',
+    needs: welcome,
+    call: async (t) => {
+      const made = await t.newUser();
+      return () => userActions.resendWelcomeAction(t.accountId, made.id);
+    },
+  },
+  'app/(portal)/accounts/[accountId]/users/actions.ts#resetUserPasswordAction': {
+    level: 'account',
+    needs: ['users.edit'],
+    call: async (t) => {
+      const made = await t.newUser({ registered: true });
+      return () => userActions.resetUserPasswordAction(t.accountId, made.id);
+    },
+  },
+  'app/(portal)/accounts/[accountId]/users/actions.ts#requestBulkAction': {
+    level: 'account',
+    needs: welcome,
+    call: async (t) => {
+      const made = await t.newUser();
+      return () => userActions.requestBulkAction(t.accountId, 'sendWelcome', [made.id]);
+    },
+  },
+  'app/(portal)/accounts/[accountId]/users/actions.ts#bulkStatusAction': {
+    level: 'self',
+    call: async (t) => {
+      const made = await t.newNotification();
+      return () => userActions.bulkStatusAction(made);
+    },
+  },
+
+  // Bulk import (F-IMP).
+  'app/(portal)/accounts/[accountId]/users/import/actions.ts#importStatusAction': {
+    level: 'account',
+    needs: ['users.add'],
+    call: async (t) => {
+      const made = await t.newImport();
+      return () => importActions.importStatusAction(t.accountId, made);
+    },
+  },
+  'app/(portal)/accounts/[accountId]/users/import/actions.ts#editImportRowAction': {
+    level: 'account',
+    needs: ['users.add'],
+    call: async (t) => {
+      const made = await t.newImport();
+      return () => importActions.editImportRowAction(t.accountId, made, 2, cells(`e-${randomUUID()}@authz.example`));
+    },
+  },
+  'app/(portal)/accounts/[accountId]/users/import/actions.ts#deleteImportRowAction': {
+    level: 'account',
+    needs: ['users.add'],
+    call: async (t) => {
+      const made = await t.newImport();
+      return () => importActions.deleteImportRowAction(t.accountId, made, 2);
+    },
+  },
+  'app/(portal)/accounts/[accountId]/users/import/actions.ts#addImportRowAction': {
+    level: 'account',
+    needs: ['users.add'],
+    call: async (t) => {
+      const made = await t.newImport();
+      return () => importActions.addImportRowAction(t.accountId, made);
+    },
+  },
+  'app/(portal)/accounts/[accountId]/users/import/actions.ts#commitImportAction': {
+    level: 'account',
+    needs: ['users.add'],
+    call: async (t) => {
+      const made = await t.newImport();
+      return () => importActions.commitImportAction(t.accountId, made);
+    },
+  },
+  'app/(portal)/accounts/[accountId]/users/import/actions.ts#cancelImportAction': {
+    level: 'account',
+    needs: ['users.add'],
+    call: async (t) => {
+      const made = await t.newImport();
+      return () => importActions.cancelImportAction(t.accountId, made);
+    },
+  },
+  'app/(portal)/accounts/[accountId]/users/import/actions.ts#sendImportWelcomeAction': {
+    level: 'account',
+    needs: welcome,
+    call: async (t) => {
+      const made = await t.newImport({ committed: true });
+      return () => importActions.sendImportWelcomeAction(t.accountId, made);
+    },
+  },
+  'app/api/accounts/[accountId]/users/import-template/route.ts#GET': {
+    level: 'account',
+    needs: ['users.add'],
+    call: async (t) => () => templateRoute.GET(new Request(url(`/api/accounts/${t.accountId}/users/import-template`)), params({ accountId: t.accountId })),
+  },
+  'app/api/accounts/[accountId]/users/imports/[importId]/errors/route.ts#GET': {
+    level: 'account',
+    needs: ['users.add'],
+    call: async (t) => {
+      const importId = await t.newImport();
+      return () => errorsRoute.GET(new Request(url(`/api/accounts/${t.accountId}/users/imports/${importId}/errors`)), params({ accountId: t.accountId, importId }));
+    },
+  },
+  'app/api/upload/user-imports/[accountId]/route.ts#POST': {
+    level: 'account',
+    needs: ['users.add'],
+    call: async (t) => () => {
+      const body = `EMAIL,NAME\r\nu-${randomUUID()}@authz.example,Una\r\n`;
+      const request = new Request(url(`/api/upload/user-imports/${t.accountId}`), {
+        method: 'POST',
+        body,
+        headers: { 'x-file-name': 'probe.csv', 'content-length': String(Buffer.byteLength(body)), origin: 'http://localhost:3000', host: 'localhost:3000' },
+      });
+      return uploadRoute.POST(request, params({ accountId: t.accountId }));
+    },
+  },
+
+  // Customer accounts (ACC, SUP-1).
+  'app/(portal)/accounts/actions.ts#createAccountAction': {
+    level: 'partner',
+    needs: ['account.add'],
+    skip: { unassignedManager: 'an account manager is a partner admin: adding an account reaches no existing account' },
+    call: async () => () => accountActions.createAccountAction({ name: `Probe ${randomUUID()}`, country: 'NL', province: '', address: '', city: '', postalCode: '', defaultLanguage: 'en', supportContacts: ['help@authz.example'] }),
+  },
+  'app/(portal)/accounts/actions.ts#updateAccountAction': {
+    level: 'account',
+    needs: ['account.edit'],
+    call: async (t) => () => accountActions.updateAccountAction({ accountId: t.accountId, city: `City ${randomUUID().slice(0, 8)}` }),
+  },
+  'app/(portal)/accounts/actions.ts#setSupportContactsAction': {
+    level: 'account',
+    needs: ['account.edit'],
+    call: async (t) => () => accountActions.setSupportContactsAction({ accountId: t.accountId, supportContacts: [`s-${randomUUID()}@authz.example`] }),
+  },
+  'app/(portal)/accounts/actions.ts#setAccountStatusAction': {
+    level: 'partner',
+    needs: ['account.delete'],
+    call: async (t) => () => accountActions.setAccountStatusAction({ accountId: t.accountId, status: 'deactivated' }),
+  },
+  'app/(portal)/accounts/actions.ts#deleteAccountAction': {
+    level: 'partner',
+    needs: ['account.delete'],
+    call: async (t) => () => accountActions.deleteAccountAction({ accountId: t.accountId }),
+  },
+  'app/(portal)/accounts/actions.ts#searchPartnerUsersAction': {
+    level: 'partner',
+    skip: {
+      unassignedManager: 'an account manager is a partner admin: its colleagues are no secret to it',
+      missingBox: 'a read of the own organisation; no box guards it',
+    },
+    call: async () => () => accountActions.searchPartnerUsersAction('northwind'),
+    leaks: (result) => (result as { ok: boolean; data?: unknown[] }).data?.length !== 0,
+  },
+
+  // The shell (SHELL-3/4, AUTH-7).
+  'app/(portal)/actions.ts#searchAccountsAction': {
+    level: 'partner',
+    skip: { missingBox: 'account.view is always on: every partner role may search its accounts' },
+    call: async () => () => portalActions.searchAccountsAction('Fabrikam'),
+    leaks: (result, t) => JSON.stringify(result).includes(t.accountId),
+  },
+  'app/(portal)/actions.ts#deleteNotificationAction': {
+    level: 'self',
+    call: async (t) => {
+      const made = await t.newNotification();
+      return () => portalActions.deleteNotificationAction(made);
+    },
+  },
+  'app/(portal)/actions.ts#changePasswordAction': {
+    level: 'self',
+    skip: { otherAccountAdmin: 'changes only the caller itself; no target to aim at' },
+    call: async () => () => portalActions.changePasswordAction({ current: 'demo-pass-123', password: 'probe-pass-123', confirm: 'probe-pass-123' }),
+  },
+  'app/(portal)/actions.ts#signOutEverywhereAction': {
+    level: 'self',
+    skip: { otherAccountAdmin: 'changes only the caller itself; no target to aim at' },
+    call: async () => () => portalActions.signOutEverywhereAction(),
+  },
+
+  // Public by design.
+  'app/(auth)/actions.ts#forgotPasswordAction': { level: 'public', why: 'the forgot-password form; answers the same for every address' },
+  'app/(auth)/actions.ts#completeRegistrationAction': { level: 'public', why: 'the welcome link; the single-use token is the credential' },
+  'app/(auth)/actions.ts#resetPasswordAction': { level: 'public', why: 'the reset link; the single-use token is the credential' },
+  'app/actions/language.ts#chooseLanguageAction': { level: 'public', why: 'the footer language picker; changes only the caller (its cookie, and its own locale when signed in)' },
+  'app/api/auth/[...nextauth]/route.ts#GET': { level: 'public', why: 'next-auth: sign-in, callbacks, session' },
+  'app/api/auth/[...nextauth]/route.ts#POST': { level: 'public', why: 'next-auth: sign-in, callbacks, session' },
+};

@@ -1,0 +1,75 @@
+import { randomUUID } from 'node:crypto';
+import { db } from '@/db/client';
+import { accounts, notifications, userImportRows, userImports, users } from '@/db/schema';
+import type { SignedInUser } from '@/lib/auth/load-actor';
+import { baseRoleId } from '../helpers';
+
+/**
+ * What an endpoint call aims at: an account, and fresh objects in it made for this one call, so a
+ * destructive call never leaves the next probe with nothing to refuse (not a test file itself).
+ */
+export interface Target {
+  accountId: string;
+  partnerOrgId: string;
+  /** The caller (null when signed out). Per-call objects that belong to someone belong to it. */
+  caller: SignedInUser | null;
+  /** Someone allowed: owns the objects when there is no caller. */
+  owner: SignedInUser;
+  newUser(options?: { registered?: boolean }): Promise<{ id: string; email: string }>;
+  /** A ready import with one valid row; `committed`: that row already created a user (IMP-5). */
+  newImport(options?: { committed?: boolean }): Promise<string>;
+  newNotification(): Promise<string>;
+}
+
+export function target(account: { id: string; partnerOrgId: string }, caller: SignedInUser | null, owner: SignedInUser): Target {
+  const holder = () => (caller ?? owner).actor.userId!;
+  return {
+    accountId: account.id,
+    partnerOrgId: account.partnerOrgId,
+    caller,
+    owner,
+    async newUser({ registered = false } = {}) {
+      const email = `t-${randomUUID()}@authz.example`;
+      const [user] = await db()
+        .insert(users)
+        .values({
+          partnerOrgId: account.partnerOrgId,
+          accountId: account.id,
+          email,
+          firstName: 'Tess',
+          lastName: 'Target',
+          displayName: 'Tess Target',
+          roleId: await baseRoleId('user'),
+          ...(registered ? { registeredAt: new Date(), passwordHash: 'x' } : {}),
+        })
+        .returning({ id: users.id });
+      return { id: user!.id, email };
+    },
+    async newImport({ committed = false } = {}) {
+      const [found] = await db()
+        .insert(userImports)
+        .values({ partnerOrgId: account.partnerOrgId, accountId: account.id, createdBy: holder(), fileName: 'probe.csv', fileBytes: 40, status: 'ready', rowCount: 1 })
+        .returning({ id: userImports.id });
+      const email = `i-${randomUUID()}@authz.example`;
+      const createdUserId = committed ? (await this.newUser()).id : null;
+      await db().insert(userImportRows).values({ importId: found!.id, rowNumber: 2, firstName: 'Ivy', lastName: 'Import', email, emailKey: email, roleKey: 'user', createdUserId });
+      return found!.id;
+    },
+    async newNotification() {
+      const [note] = await db()
+        .insert(notifications)
+        .values({ userId: owner.actor.userId!, accountId: account.id, status: 'success', titleKey: 'notifications.demoSeeded', params: { accounts: 2 } })
+        .returning({ id: notifications.id });
+      return note!.id;
+    },
+  };
+}
+
+/** A fresh customer account of the organisation, for partner-level calls that change or remove it. */
+export async function freshAccount(partnerOrgId: string): Promise<{ id: string; partnerOrgId: string }> {
+  const [account] = await db()
+    .insert(accounts)
+    .values({ partnerOrgId, name: `Probe ${randomUUID()}`, country: 'NL' })
+    .returning({ id: accounts.id, partnerOrgId: accounts.partnerOrgId });
+  return account!;
+}
