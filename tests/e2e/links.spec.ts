@@ -40,7 +40,8 @@ test.describe('welcome and reset links', () => {
     const email = 'sanne.devries@fabrikam.example';
     await page.goto('/sign-in', { waitUntil: 'networkidle' });
     await page.getByRole('link', { name: 'Forgot your password?' }).click();
-    await page.waitForLoadState('networkidle');
+    // The sign-in page has an E-mail field too: wait for the client-side navigation to land.
+    await expect(page.getByRole('heading', { name: 'Reset your password' })).toBeVisible();
     await page.getByLabel('E-mail').fill(email);
     await page.getByRole('button', { name: 'Send reset link' }).click();
     await expect(page.getByRole('status')).toContainText('a reset link is on its way');
