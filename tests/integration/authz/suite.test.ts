@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -7,11 +7,12 @@ import type { SignedInUser } from '@/lib/auth/load-actor';
 import { boss } from '@/lib/jobs/boss';
 import { EMAIL, seed } from '../helpers';
 import { PROBES, lackable, signedIn, withoutBoxes, world, type Probe, type World } from './actors';
+import { PAGES, type PageSpec } from './pages';
 import { ENDPOINTS, type Endpoint } from './registry';
 import { freshAccount, target, type Target } from './targets';
 
 /*
- * The authorization suite (ROLE-6, issue 5): every server action and route handler in app/ is
+ * The authorization suite (ROLE-6, issue 5): every server action, route handler and page in app/ is
  * called by actors who must be refused — a signed-out visitor, the admin of another account, an
  * account manager on an account not assigned to it, a plain user, and a custom role without the
  * needed box — and must change nothing. A control call by an allowed actor proves each call is
@@ -20,28 +21,37 @@ import { freshAccount, target, type Target } from './targets';
  * database.
  */
 const session = vi.hoisted(() => ({ current: null as SignedInUser | null }));
-vi.mock('@/lib/auth/session', () => ({
-  currentUser: async () => session.current,
-  requireUser: async () => {
-    if (!session.current) throw new Error('signed out');
-    return session.current;
-  },
-  currentLocale: async () => 'en',
-}));
+vi.mock('@/lib/auth/session', async () => {
+  const { redirect } = await import('next/navigation');
+  return {
+    currentUser: async () => session.current,
+    requireUser: async () => session.current ?? redirect('/sign-in'),
+    currentLocale: async () => 'en',
+  };
+});
 // Route caches do not exist outside a Next request; the actions revalidate after a change.
 vi.mock('next/cache', () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 const METHODS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']);
 
+const walk = (dir: string): string[] =>
+  readdirSync(dir).flatMap((name) => {
+    const file = path.join(dir, name);
+    return statSync(file).isDirectory() ? walk(file) : /\.(ts|tsx)$/.test(name) ? [file] : [];
+  });
+
+/** Every page under app/. */
+function discoverPages(): string[] {
+  return walk(path.join(ROOT, 'app'))
+    .filter((file) => path.basename(file) === 'page.tsx')
+    .map((file) => path.relative(ROOT, file))
+    .sort();
+}
+
 /** Every route handler method and every exported server action under app/, as "file#export". */
 async function discover(): Promise<string[]> {
   const found: string[] = [];
-  const walk = (dir: string): string[] =>
-    readdirSync(dir).flatMap((name) => {
-      const file = path.join(dir, name);
-      return statSync(file).isDirectory() ? walk(file) : /\.(ts|tsx)$/.test(name) ? [file] : [];
-    });
   for (const file of walk(path.join(ROOT, 'app'))) {
     const isRoute = path.basename(file) === 'route.ts';
     const isActions = /^\s*['"]use server['"]/.test(readFileSync(file, 'utf8'));
@@ -85,8 +95,11 @@ async function fingerprint(): Promise<string> {
 let w: World;
 const people: Record<'alice' | 'bram' | 'partner' | 'sam' | 'uma', SignedInUser> = {} as never;
 let checked = 0;
+let pagesChecked = 0;
 const declared = Object.entries(ENDPOINTS);
 const guarded = declared.filter(([, e]) => e.level !== 'public');
+const pages = Object.entries(PAGES);
+const guardedPages = pages.filter(([, p]) => p.level !== 'public');
 
 beforeAll(async () => {
   await seed();
@@ -98,10 +111,11 @@ beforeAll(async () => {
 afterAll(() => {
   const probed = guarded.length;
   console.log(`authorization suite: ${declared.length} endpoints declared (${declared.length - probed} public by design), ${probed} probed; ${checked} refusals checked (endpoints × actors) plus ${probed} allowed controls`);
+  console.log(`authorization suite: ${pages.length} pages declared (${pages.length - guardedPages.length} public by design), ${guardedPages.length} probed; ${pagesChecked} refusals checked (pages × actors) plus ${guardedPages.length} allowed controls`);
 });
 
 /** The probes that apply to an endpoint (the skipped ones say why in the registry). */
-function probesFor(e: Endpoint): Probe[] {
+function probesFor(e: Endpoint | PageSpec): Probe[] {
   return PROBES.filter((probe) => {
     if (e.skip?.[probe]) return false;
     if (e.level === 'self') return probe === 'signedOut' || probe === 'otherAccountAdmin';
@@ -111,7 +125,7 @@ function probesFor(e: Endpoint): Probe[] {
 }
 
 /** The caller and the target of a probe, or null when the probe does not apply. */
-async function setUp(e: Endpoint, probe: Probe | 'control'): Promise<{ caller: SignedInUser | null; t: Target } | null> {
+async function setUp(e: Endpoint | PageSpec, probe: Probe | 'control'): Promise<{ caller: SignedInUser | null; t: Target } | null> {
   const other = async () => freshAccount(w.a.partnerOrgId);
   const { alice, bram, partner, sam, uma } = people;
   if (e.level === 'self') {
@@ -165,6 +179,55 @@ describe('the authorization suite (ROLE-6)', () => {
       const act = await e.call!(setup.t);
       session.current = setup.caller;
       expect(await outcomeOf(await act())).toBe('ok');
+    });
+  });
+});
+
+/** The page with its layouts (outermost first, the root layout left out: it only sets the language). */
+async function renderChain(file: string, params: Record<string, string>): Promise<void> {
+  const dirs: string[] = [];
+  for (let dir = path.dirname(path.join(ROOT, file)); dir !== path.join(ROOT, 'app'); dir = path.dirname(dir)) dirs.unshift(dir);
+  const props = { params: Promise.resolve(params), searchParams: Promise.resolve({}), children: null };
+  for (const dir of dirs) {
+    const layout = path.join(dir, 'layout.tsx');
+    if (!existsSync(layout)) continue;
+    await ((await import(layout)) as { default: (p: typeof props) => Promise<unknown> }).default(props);
+  }
+  await ((await import(path.join(ROOT, file))) as { default: (p: typeof props) => Promise<unknown> }).default(props);
+}
+
+/** How a page answered: rendered, the 404 page, or sent to sign in. */
+async function pageOutcome(run: () => Promise<void>): Promise<'rendered' | 'notFound' | 'signIn' | { other: string }> {
+  try {
+    await run();
+    return 'rendered';
+  } catch (e) {
+    const digest = (e as { digest?: unknown }).digest;
+    if (typeof digest === 'string' && digest.startsWith('NEXT_HTTP_ERROR_FALLBACK;404')) return 'notFound';
+    if (typeof digest === 'string' && digest.startsWith('NEXT_REDIRECT') && digest.includes('/sign-in')) return 'signIn';
+    return { other: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+describe('the authorization suite: pages (ROLE-6)', () => {
+  it('declares every page the app has, and nothing else', () => {
+    expect(discoverPages()).toEqual(pages.map(([key]) => key).sort());
+  });
+
+  describe.each(guardedPages)('%s', (file, page) => {
+    it.each(probesFor(page))('shows %s nothing', async (probe) => {
+      const setup = (await setUp(page, probe))!;
+      const params = page.params ? await page.params(setup.t) : {};
+      session.current = setup.caller;
+      expect(await pageOutcome(() => renderChain(file, params))).toBe(probe === 'signedOut' ? 'signIn' : 'notFound');
+      pagesChecked++;
+    });
+
+    it('renders for an allowed actor (the control)', async () => {
+      const setup = (await setUp(page, 'control'))!;
+      const params = page.params ? await page.params(setup.t) : {};
+      session.current = setup.caller;
+      expect(await pageOutcome(() => renderChain(file, params))).toBe('rendered');
     });
   });
 });

@@ -1,0 +1,50 @@
+import type { Permission } from '@/lib/authz/types';
+import type { Probe } from './actors';
+import type { Target } from './targets';
+
+/**
+ * Every page of the app, with what it needs (the authorization suite, not a test file itself).
+ * A page is probed through its whole layout chain, as Next renders it: a refusal by a layout
+ * (the account layout checks the account's scope) refuses the page. Same levels as the endpoints.
+ */
+export interface PageSpec {
+  level: 'account' | 'partner' | 'self' | 'public';
+  needs?: readonly Permission[];
+  skip?: Partial<Record<Probe, string>>;
+  /** The route's params for a call aimed at the target (objects made fresh for it). */
+  params?: (t: Target) => Promise<Record<string, string>>;
+  why?: string;
+}
+
+const account = async (t: Target) => ({ accountId: t.accountId });
+const lists = 'shows only what the caller may reach (the scope tests check the rows)';
+const own = "shows the caller's own things only; there is no other target to aim at";
+
+export const PAGES: Record<string, PageSpec> = {
+  'app/(portal)/accounts/[accountId]/page.tsx': { level: 'account', params: account },
+  'app/(portal)/accounts/[accountId]/users/page.tsx': { level: 'account', needs: ['users.view'], params: account },
+  'app/(portal)/accounts/[accountId]/users/[userId]/page.tsx': {
+    level: 'account',
+    needs: ['users.view'],
+    params: async (t) => ({ accountId: t.accountId, userId: (await t.newUser()).id }),
+  },
+  'app/(portal)/accounts/[accountId]/users/new/page.tsx': { level: 'account', needs: ['users.add'], params: account },
+  'app/(portal)/accounts/[accountId]/users/import/page.tsx': { level: 'account', needs: ['users.add'], params: account },
+  'app/(portal)/accounts/[accountId]/users/import/[importId]/page.tsx': {
+    level: 'account',
+    needs: ['users.add'],
+    params: async (t) => ({ accountId: t.accountId, importId: await t.newImport() }),
+  },
+  'app/(portal)/accounts/page.tsx': { level: 'partner', skip: { unassignedManager: lists } },
+  'app/(portal)/accounts/new/page.tsx': { level: 'partner', needs: ['account.add'], skip: { unassignedManager: 'an account manager is a partner admin; adding reaches no existing account' } },
+  'app/(portal)/dev/mailbox/page.tsx': { level: 'partner' },
+  'app/(portal)/dashboard/page.tsx': { level: 'self', skip: { otherAccountAdmin: own } },
+  'app/(portal)/settings/password/page.tsx': { level: 'self', skip: { otherAccountAdmin: own } },
+  'app/page.tsx': { level: 'public', why: 'sends visitors on to the dashboard or the sign-in page' },
+  'app/(auth)/sign-in/page.tsx': { level: 'public', why: 'the sign-in form' },
+  'app/(auth)/forgot-password/page.tsx': { level: 'public', why: 'the forgot-password form' },
+  'app/(auth)/welcome/[token]/page.tsx': { level: 'public', why: 'the welcome link; the token is the credential' },
+  'app/(auth)/reset-password/[token]/page.tsx': { level: 'public', why: 'the reset link; the token is the credential' },
+  'app/(auth)/support/page.tsx': { level: 'public', why: 'support contact information' },
+  'app/(auth)/legal/page.tsx': { level: 'public', why: 'legal notices' },
+};
