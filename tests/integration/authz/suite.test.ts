@@ -5,8 +5,10 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { db } from '@/db/client';
 import type { SignedInUser } from '@/lib/auth/load-actor';
 import { boss } from '@/lib/jobs/boss';
+import { QUEUES } from '@/lib/jobs/queues';
 import { EMAIL, seed } from '../helpers';
 import { PROBES, lackable, signedIn, withoutBoxes, world, type Probe, type World } from './actors';
+import { JOBS } from './jobs';
 import { PAGES, type PageSpec } from './pages';
 import { ENDPOINTS, type Endpoint } from './registry';
 import { freshAccount, target, type Target } from './targets';
@@ -96,6 +98,7 @@ let w: World;
 const people: Record<'alice' | 'bram' | 'partner' | 'sam' | 'uma', SignedInUser> = {} as never;
 let checked = 0;
 let pagesChecked = 0;
+let jobsChecked = 0;
 const declared = Object.entries(ENDPOINTS);
 const guarded = declared.filter(([, e]) => e.level !== 'public');
 const pages = Object.entries(PAGES);
@@ -111,6 +114,7 @@ beforeAll(async () => {
 afterAll(() => {
   const probed = guarded.length;
   console.log(`authorization suite: ${declared.length} endpoints declared (${declared.length - probed} public by design), ${probed} probed; ${checked} refusals checked (endpoints × actors) plus ${probed} allowed controls`);
+  console.log(`authorization suite: ${Object.keys(JOBS).length} job queues declared; ${jobsChecked} refused jobs checked (actor-guarded queues × actors)`);
   console.log(`authorization suite: ${pages.length} pages declared (${pages.length - guardedPages.length} public by design), ${guardedPages.length} probed; ${pagesChecked} refusals checked (pages × actors) plus ${guardedPages.length} allowed controls`);
 });
 
@@ -229,5 +233,40 @@ describe('the authorization suite: pages (ROLE-6)', () => {
       session.current = setup.caller;
       expect(await pageOutcome(() => renderChain(file, params))).toBe('rendered');
     });
+  });
+});
+
+describe('the authorization suite: jobs (ROLE-6)', () => {
+  it('declares every job queue, and how its handler is guarded', () => {
+    expect(Object.keys(JOBS).sort()).toEqual(Object.keys(QUEUES).sort());
+  });
+
+  const actorJobs = Object.entries(JOBS).flatMap(([name, job]) => (job.guard === 'actor' ? [[name, job] as const] : []));
+  describe.each(actorJobs)('%s re-checks the asking user when it runs', (_name, job) => {
+    it.each(['otherAccountAdmin', 'unassignedManager', 'plainUser'] as const)('a job asked for by %s changes nothing', async (probe) => {
+      const setup = (await setUp({ level: 'account' }, probe))!;
+      const run = await job.probe(setup.caller!, setup.t);
+      const before = await fingerprint();
+      await run();
+      expect(await fingerprint()).toBe(before);
+      jobsChecked++;
+    });
+
+    it('a job asked for by an allowed user does its work (the control)', async () => {
+      const setup = (await setUp({ level: 'account' }, 'control'))!;
+      const run = await job.probe(setup.caller!, setup.t);
+      const before = await fingerprint();
+      await run();
+      expect(await fingerprint()).not.toBe(before);
+    });
+  });
+
+  it('account-delete empties no account that an authorised request has not marked for deletion', async () => {
+    const spec = JOBS['account-delete'];
+    if (spec.guard === 'actor' || !spec.probe) throw new Error('account-delete is guarded by state');
+    const setup = (await setUp({ level: 'partner' }, 'control'))!;
+    const before = await fingerprint();
+    await (await spec.probe(setup.t))();
+    expect(await fingerprint()).toBe(before);
   });
 });
