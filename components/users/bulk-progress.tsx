@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import { bulkStatusAction } from '@/app/(portal)/accounts/[accountId]/users/actions';
 import { useT } from '@/components/i18n-provider';
 import { Button } from '@/components/ui/button';
+import type { ActionResult } from '@/lib/actions/run-action';
 import type { BulkStatus } from '@/lib/users/bulk-status';
 
 const POLL_MS = 1000;
@@ -13,7 +14,16 @@ const POLL_MS = 1000;
  * The progress of a bulk job on the users page, read from the job's notification (the same one
  * the bell shows) until it finishes; then the page reloads its data, bell included.
  */
-export function BulkProgress({ notificationId, onClose }: { notificationId: string; onClose: () => void }) {
+export function BulkProgress({
+  notificationId,
+  onClose,
+  statusAction = bulkStatusAction,
+}: {
+  notificationId: string;
+  onClose: () => void;
+  /** Where the status is read; other bulk pages (account managers) pass their own action. */
+  statusAction?: (notificationId: string) => Promise<ActionResult<BulkStatus>>;
+}) {
   const t = useT();
   const router = useRouter();
   const [status, setStatus] = useState<BulkStatus | null>(null);
@@ -23,7 +33,7 @@ export function BulkProgress({ notificationId, onClose }: { notificationId: stri
     let stopped = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const poll = async () => {
-      const res = await bulkStatusAction(notificationId);
+      const res = await statusAction(notificationId);
       if (stopped) return;
       if (!res.ok) {
         setError(res.formError ?? 'errors.unexpected');
@@ -38,7 +48,7 @@ export function BulkProgress({ notificationId, onClose }: { notificationId: stri
       stopped = true;
       clearTimeout(timer);
     };
-  }, [notificationId, router]);
+  }, [notificationId, router, statusAction]);
 
   const finished = error !== null || (status !== null && status.status !== 'running');
   const tone = error || status?.status === 'error' ? 'border-red-300 bg-red-50' : finished ? 'border-green-300 bg-green-50' : 'border-brand-100 bg-brand-50';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MANAGER_OPERATIONS, MAX_ACCOUNTS, MAX_MANAGERS } from '@/lib/managers/schemas';
 
 /** Every queue, its payload schema and its retry policy. Handlers live in lib/jobs/handlers. */
 export const QUEUES = {
@@ -18,6 +19,18 @@ export const QUEUES = {
       userIds: z.array(z.uuid()).max(100_000).nullable(),
       /** IMP-5: instead of a selection, the users a bulk import created. */
       importId: z.uuid().optional(),
+      actorUserId: z.uuid(),
+      notificationId: z.uuid(),
+    }),
+    options: { retryLimit: 3, retryDelay: 30, retryBackoff: true, expireInSeconds: 3600 },
+  },
+  'managers-bulk': {
+    schema: z.object({
+      operation: z.enum(MANAGER_OPERATIONS),
+      /** Sorted partner admin ids; each attempt walks the same units in the same order. */
+      managerIds: z.array(z.uuid()).min(1).max(MAX_MANAGERS),
+      /** Sorted account ids for assign / unassign; empty for convert / upgrade. */
+      accountIds: z.array(z.uuid()).max(MAX_ACCOUNTS),
       actorUserId: z.uuid(),
       notificationId: z.uuid(),
     }),

@@ -1,6 +1,7 @@
 import 'server-only';
 import { deliverMail } from '@/lib/mail/deliver-mail';
 import { runAccountDelete } from './account-delete';
+import { runManagersBulk } from './managers-bulk';
 import { runUsersBulk } from './users-bulk';
 import { runUserImport } from './user-import';
 import type { QueueName, QueuePayload } from '../queues';
@@ -13,4 +14,5 @@ export const HANDLERS: Handlers = {
   'account-delete': runAccountDelete,
   'users-bulk': runUsersBulk,
   'user-import': runUserImport,
+  'managers-bulk': runManagersBulk,
 };

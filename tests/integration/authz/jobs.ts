@@ -4,6 +4,7 @@ import { db } from '@/db/client';
 import { accounts, notifications, userImportChunks, userImports } from '@/db/schema';
 import type { SignedInUser } from '@/lib/auth/load-actor';
 import { runAccountDelete } from '@/lib/jobs/handlers/account-delete';
+import { runManagersBulk } from '@/lib/jobs/handlers/managers-bulk';
 import { runUserImport } from '@/lib/jobs/handlers/user-import';
 import { runUsersBulk } from '@/lib/jobs/handlers/users-bulk';
 import type { QueueName } from '@/lib/jobs/queues';
@@ -15,25 +16,27 @@ import type { Target } from './targets';
  * and scope when they run; `probe` builds a job asked for by the prober against the target.
  */
 export type JobSpec =
-  | { guard: 'actor'; probe: (caller: SignedInUser, t: Target) => Promise<() => Promise<unknown>> }
+  | { guard: 'actor'; level: 'account' | 'partner'; probe: (caller: SignedInUser, t: Target) => Promise<() => Promise<unknown>> }
   | { guard: 'state' | 'system'; why: string; probe?: (t: Target) => Promise<() => Promise<unknown>> };
 
-async function note(userId: string): Promise<string> {
-  const [row] = await db().insert(notifications).values({ userId, status: 'running', titleKey: 'users.bulk.running.deleteUsers', params: { count: 1 } }).returning({ id: notifications.id });
+async function note(userId: string, titleKey: string): Promise<string> {
+  const [row] = await db().insert(notifications).values({ userId, status: 'running', titleKey, params: { count: 1 } }).returning({ id: notifications.id });
   return row!.id;
 }
 
 export const JOBS: Record<QueueName, JobSpec> = {
   'users-bulk': {
     guard: 'actor',
+    level: 'account',
     probe: async (caller, t) => {
       const user = await t.newUser();
-      const notificationId = await note(caller.actor.userId!);
+      const notificationId = await note(caller.actor.userId!, 'users.bulk.running.deleteUsers');
       return () => runUsersBulk({ accountId: t.accountId, action: 'deleteUsers', userIds: [user.id], actorUserId: caller.actor.userId!, notificationId });
     },
   },
   'user-import': {
     guard: 'actor',
+    level: 'account',
     probe: async (caller, t) => {
       const [found] = await db()
         .insert(userImports)
@@ -41,6 +44,15 @@ export const JOBS: Record<QueueName, JobSpec> = {
         .returning({ id: userImports.id });
       await db().insert(userImportChunks).values({ importId: found!.id, seq: 0, data: Buffer.from(`EMAIL,NAME\r\nj-${randomUUID()}@authz.example,Jo\r\n`) });
       return () => runUserImport({ importId: found!.id, phase: 'parse' });
+    },
+  },
+  'managers-bulk': {
+    guard: 'actor',
+    level: 'partner',
+    probe: async (caller, t) => {
+      const admin = await t.newPartnerAdmin();
+      const notificationId = await note(caller.actor.userId!, 'managers.progress.running.convert');
+      return () => runManagersBulk({ operation: 'convert', managerIds: [admin], accountIds: [], actorUserId: caller.actor.userId!, notificationId });
     },
   },
   'account-delete': {

@@ -13,6 +13,8 @@ export interface PageSpec {
   skip?: Partial<Record<Probe, string>>;
   /** The route's params for a call aimed at the target (objects made fresh for it). */
   params?: (t: Target) => Promise<Record<string, string>>;
+  /** The query string the page needs, likewise. */
+  searchParams?: (t: Target) => Promise<Record<string, string>>;
   why?: string;
 }
 
@@ -38,6 +40,12 @@ export const PAGES: Record<string, PageSpec> = {
   'app/(portal)/accounts/page.tsx': { level: 'partner', skip: { unassignedManager: lists } },
   'app/(portal)/accounts/new/page.tsx': { level: 'partner', needs: ['account.add'], skip: { unassignedManager: 'an account manager is a partner admin; adding reaches no existing account' } },
   'app/(portal)/dev/mailbox/page.tsx': { level: 'partner' },
+  'app/(portal)/account-managers/page.tsx': { level: 'partner', needs: ['roles.assign'] },
+  'app/(portal)/account-managers/assign/page.tsx': {
+    level: 'partner',
+    needs: ['roles.assign'],
+    searchParams: async (t) => ({ managers: await t.newPartnerAdmin({ manager: true }) }),
+  },
   'app/(portal)/dashboard/page.tsx': { level: 'self', skip: { otherAccountAdmin: own } },
   'app/(portal)/settings/password/page.tsx': { level: 'self', skip: { otherAccountAdmin: own } },
   'app/page.tsx': { level: 'public', why: 'sends visitors on to the dashboard or the sign-in page' },

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Permission } from '@/lib/authz/types';
 import * as importActions from '@/app/(portal)/accounts/[accountId]/users/import/actions';
 import * as userActions from '@/app/(portal)/accounts/[accountId]/users/actions';
+import * as managerActions from '@/app/(portal)/account-managers/actions';
 import * as accountActions from '@/app/(portal)/accounts/actions';
 import * as portalActions from '@/app/(portal)/actions';
 import * as templateRoute from '@/app/api/accounts/[accountId]/users/import-template/route';
@@ -237,6 +238,48 @@ export const ENDPOINTS: Record<string, Endpoint> = {
     level: 'self',
     skip: { otherAccountAdmin: 'changes only the caller itself; no target to aim at' },
     call: async () => () => portalActions.signOutEverywhereAction(),
+  },
+
+  // Account managers (MGR-1..4): partner admins who are not managers themselves, with Roles "Assign".
+  'app/(portal)/account-managers/actions.ts#convertToManagersAction': {
+    level: 'partner',
+    needs: ['roles.assign'],
+    call: async (t) => {
+      const admin = await t.newPartnerAdmin();
+      return () => managerActions.convertToManagersAction([admin]);
+    },
+  },
+  'app/(portal)/account-managers/actions.ts#upgradeToAdminsAction': {
+    level: 'partner',
+    needs: ['roles.assign'],
+    call: async (t) => {
+      const manager = await t.newPartnerAdmin({ manager: true });
+      return () => managerActions.upgradeToAdminsAction([manager]);
+    },
+  },
+  'app/(portal)/account-managers/actions.ts#assignAccountsAction': {
+    level: 'partner',
+    needs: ['roles.assign'],
+    call: async (t) => {
+      const manager = await t.newPartnerAdmin({ manager: true });
+      return () => managerActions.assignAccountsAction([manager], [t.accountId]);
+    },
+  },
+  'app/(portal)/account-managers/actions.ts#unassignAccountsAction': {
+    level: 'partner',
+    needs: ['roles.assign'],
+    call: async (t) => {
+      const manager = await t.newPartnerAdmin({ manager: true });
+      return () => managerActions.unassignAccountsAction([manager], [t.accountId]);
+    },
+  },
+  'app/(portal)/account-managers/actions.ts#managersJobStatusAction': {
+    level: 'partner',
+    needs: ['roles.assign'],
+    call: async (t) => {
+      const made = await t.newNotification('managers.progress.running.convert');
+      return () => managerActions.managersJobStatusAction(made);
+    },
   },
 
   // Public by design.

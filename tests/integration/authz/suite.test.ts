@@ -188,10 +188,10 @@ describe('the authorization suite (ROLE-6)', () => {
 });
 
 /** The page with its layouts (outermost first, the root layout left out: it only sets the language). */
-async function renderChain(file: string, params: Record<string, string>): Promise<void> {
+async function renderChain(file: string, params: Record<string, string>, searchParams: Record<string, string> = {}): Promise<void> {
   const dirs: string[] = [];
   for (let dir = path.dirname(path.join(ROOT, file)); dir !== path.join(ROOT, 'app'); dir = path.dirname(dir)) dirs.unshift(dir);
-  const props = { params: Promise.resolve(params), searchParams: Promise.resolve({}), children: null };
+  const props = { params: Promise.resolve(params), searchParams: Promise.resolve(searchParams), children: null };
   for (const dir of dirs) {
     const layout = path.join(dir, 'layout.tsx');
     if (!existsSync(layout)) continue;
@@ -222,16 +222,18 @@ describe('the authorization suite: pages (ROLE-6)', () => {
     it.each(probesFor(page))('shows %s nothing', async (probe) => {
       const setup = (await setUp(page, probe))!;
       const params = page.params ? await page.params(setup.t) : {};
+      const query = page.searchParams ? await page.searchParams(setup.t) : {};
       session.current = setup.caller;
-      expect(await pageOutcome(() => renderChain(file, params))).toBe(probe === 'signedOut' ? 'signIn' : 'notFound');
+      expect(await pageOutcome(() => renderChain(file, params, query))).toBe(probe === 'signedOut' ? 'signIn' : 'notFound');
       pagesChecked++;
     });
 
     it('renders for an allowed actor (the control)', async () => {
       const setup = (await setUp(page, 'control'))!;
       const params = page.params ? await page.params(setup.t) : {};
+      const query = page.searchParams ? await page.searchParams(setup.t) : {};
       session.current = setup.caller;
-      expect(await pageOutcome(() => renderChain(file, params))).toBe('rendered');
+      expect(await pageOutcome(() => renderChain(file, params, query))).toBe('rendered');
     });
   });
 });
@@ -244,7 +246,7 @@ describe('the authorization suite: jobs (ROLE-6)', () => {
   const actorJobs = Object.entries(JOBS).flatMap(([name, job]) => (job.guard === 'actor' ? [[name, job] as const] : []));
   describe.each(actorJobs)('%s re-checks the asking user when it runs', (_name, job) => {
     it.each(['otherAccountAdmin', 'unassignedManager', 'plainUser'] as const)('a job asked for by %s changes nothing', async (probe) => {
-      const setup = (await setUp({ level: 'account' }, probe))!;
+      const setup = (await setUp({ level: job.level }, probe))!;
       const run = await job.probe(setup.caller!, setup.t);
       const before = await fingerprint();
       await run();
@@ -253,7 +255,7 @@ describe('the authorization suite: jobs (ROLE-6)', () => {
     });
 
     it('a job asked for by an allowed user does its work (the control)', async () => {
-      const setup = (await setUp({ level: 'account' }, 'control'))!;
+      const setup = (await setUp({ level: job.level }, 'control'))!;
       const run = await job.probe(setup.caller!, setup.t);
       const before = await fingerprint();
       await run();

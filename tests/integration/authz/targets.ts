@@ -18,7 +18,10 @@ export interface Target {
   newUser(options?: { registered?: boolean }): Promise<{ id: string; email: string }>;
   /** A ready import with one valid row; `committed`: that row already created a user (IMP-5). */
   newImport(options?: { committed?: boolean }): Promise<string>;
-  newNotification(): Promise<string>;
+  /** A notification of the owner (a job's progress when `titleKey` names one). */
+  newNotification(titleKey?: string): Promise<string>;
+  /** A partner admin of the organisation (an account manager when asked). */
+  newPartnerAdmin(options?: { manager?: boolean }): Promise<string>;
 }
 
 export function target(account: { id: string; partnerOrgId: string }, caller: SignedInUser | null, owner: SignedInUser): Target {
@@ -55,10 +58,17 @@ export function target(account: { id: string; partnerOrgId: string }, caller: Si
       await db().insert(userImportRows).values({ importId: found!.id, rowNumber: 2, firstName: 'Ivy', lastName: 'Import', email, emailKey: email, roleKey: 'user', createdUserId });
       return found!.id;
     },
-    async newNotification() {
+    async newPartnerAdmin({ manager = false } = {}) {
+      const [user] = await db()
+        .insert(users)
+        .values({ partnerOrgId: account.partnerOrgId, email: `p-${randomUUID()}@authz.example`, displayName: 'Paula Probe', roleId: await baseRoleId('partner'), registeredAt: new Date(), isAccountManager: manager })
+        .returning({ id: users.id });
+      return user!.id;
+    },
+    async newNotification(titleKey = 'notifications.demoSeeded') {
       const [note] = await db()
         .insert(notifications)
-        .values({ userId: owner.actor.userId!, accountId: account.id, status: 'success', titleKey: 'notifications.demoSeeded', params: { accounts: 2 } })
+        .values({ userId: owner.actor.userId!, accountId: account.id, status: 'success', titleKey, params: { accounts: 2, count: 1 } })
         .returning({ id: notifications.id });
       return note!.id;
     },

@@ -1,0 +1,44 @@
+'use client';
+
+import type { ColumnDef } from '@tanstack/react-table';
+import type { TFunction } from 'i18next';
+import Link from 'next/link';
+import { RoleLabel } from '@/components/users/labels';
+import type { PartnerAdminRow } from '@/lib/managers/list-admins';
+import type { ManagerTab } from '@/lib/managers/schemas';
+import { selectableColumn } from './selection';
+
+/** MGR-1 columns: managers show their assigned accounts, admins their role. */
+export function adminColumns(t: TFunction, tab: ManagerTab): ColumnDef<PartnerAdminRow>[] {
+  return [
+    selectableColumn<PartnerAdminRow>(
+      {
+        all: t('managers.list.selectPage'),
+        row: (r) => t('managers.list.selectRow', { name: r.displayName }),
+        locked: () => t('managers.list.selfLocked'),
+      },
+      (r) => !r.isSelf,
+    ),
+    {
+      id: 'name',
+      header: t('managers.columns.name'),
+      cell: ({ row: { original: r } }) => (
+        <div className="flex flex-wrap items-center gap-2">
+          {tab === 'managers' && !r.isSelf ? (
+            // Seed 2.15: clicking a manager's name manages that one manager.
+            <Link href={`/account-managers/assign?managers=${r.id}`} className="font-medium text-brand-700 hover:underline">
+              {r.displayName}
+            </Link>
+          ) : (
+            <span className="font-medium">{r.displayName}</span>
+          )}
+          {r.isSelf && <span className="rounded bg-slate-200 px-1.5 text-xs text-slate-700">{t('managers.list.you')}</span>}
+        </div>
+      ),
+    },
+    { id: 'email', header: t('managers.columns.email'), cell: ({ row }) => <span className="break-all">{row.original.email}</span> },
+    tab === 'managers'
+      ? { id: 'assigned', header: t('managers.columns.assigned'), cell: ({ row }) => row.original.assignedCount }
+      : { id: 'role', header: t('managers.columns.role'), cell: ({ row }) => <RoleLabel roleKey={row.original.roleKey} roleName={row.original.roleName} /> },
+  ];
+}
