@@ -13,6 +13,7 @@ import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/text-field';
 import { EditUserForm as Schema, ROLE_CHOICES } from '@/lib/users/schemas';
 import { isSourceOwned } from '@/lib/users/source';
+import type { AssignableRole } from '@/lib/roles/roles-for-account';
 import type { UserDetail } from '@/lib/users/get-user';
 import { applyServerErrors } from './form-errors';
 
@@ -21,13 +22,14 @@ type Output = z.output<typeof Schema>;
 const FIELDS = ['displayName', 'firstName', 'lastName', 'email', 'mobile', 'role'] as const;
 
 /** The part of the user page's data the form shows. */
-export type EditableUser = Pick<UserDetail, 'id' | 'accountId' | 'displayName' | 'firstName' | 'lastName' | 'email' | 'mobile' | 'role' | 'roleName' | 'source'>;
+export type EditableUser = Pick<UserDetail, 'id' | 'accountId' | 'displayName' | 'firstName' | 'lastName' | 'email' | 'mobile' | 'role' | 'roleKey' | 'roleName' | 'source'>;
 
 /**
  * USR-3: names, e-mail, mobile number and role. Fields the user's source owns (USR-4) are
  * read-only here, and the command refuses them too. Without Edit the form only shows the data.
+ * The role offers User, Account Admin and the custom roles assigned to the account (ROLE-4).
  */
-export function EditUserForm({ user, canEdit, canAssignRole }: { user: EditableUser; canEdit: boolean; canAssignRole: boolean }) {
+export function EditUserForm({ user, canEdit, canAssignRole, customRoles }: { user: EditableUser; canEdit: boolean; canAssignRole: boolean; customRoles: AssignableRole[] }) {
   const t = useT();
   const router = useRouter();
   const roleId = useId();
@@ -39,7 +41,8 @@ export function EditUserForm({ user, canEdit, canAssignRole }: { user: EditableU
 
   const onSubmit = handleSubmit(async (values) => {
     setNotice(null);
-    const res = await updateUserAction(user.accountId, user.id, values);
+    // The schema turns an empty mobile number into null; the action parses the form's text again.
+    const res = await updateUserAction(user.accountId, user.id, { ...values, mobile: values.mobile ?? '' });
     if (res.ok) {
       reset({ ...values, mobile: values.mobile ?? '' });
       setNotice({ tone: 'success', key: res.data.changed.length ? 'users.edit.saved' : 'users.edit.unchanged' });
@@ -75,6 +78,15 @@ export function EditUserForm({ user, canEdit, canAssignRole }: { user: EditableU
                 {t(`users.roles.${r}`)}
               </option>
             ))}
+            {customRoles.length > 0 && (
+              <optgroup label={t('users.edit.customRoles')}>
+                {customRoles.map((r) => (
+                  <option key={r.id} value={r.id}>
+                    {r.name}
+                  </option>
+                ))}
+              </optgroup>
+            )}
           </select>
           {formState.errors.role?.message && <p className="text-xs text-red-700">{t(formState.errors.role.message)}</p>}
         </div>
@@ -82,7 +94,7 @@ export function EditUserForm({ user, canEdit, canAssignRole }: { user: EditableU
         // Not a form control: the role is only shown, and the form leaves it out.
         <p className="flex flex-col gap-1 text-sm">
           <span className="font-medium text-slate-700">{t('users.fields.role')}</span>
-          <span>{user.role ? t(`users.roles.${user.role}`) : user.roleName}</span>
+          <span>{user.roleKey ? t(`users.roles.${user.roleKey}`) : user.roleName}</span>
         </p>
       )}
       {canEdit && (

@@ -5,7 +5,14 @@ import type { Ctx } from '@/lib/db/transaction';
 import { ConflictError, DomainError, UnauthenticatedError, ValidationError, type FieldErrors } from '@/lib/errors';
 import type { SignedInUser } from '@/lib/auth/load-actor';
 
-export type ActionResult<T = null> = { ok: true; data: T } | { ok: false; fieldErrors: FieldErrors; formError: string | null };
+/**
+ * A failure carries every field error and a form error (i18n keys), the values the form error's
+ * message needs (`formParams`, e.g. "3 users hold this role"), and the HTTP-like status of the
+ * refusal (400 invalid, 401 signed out, 403 forbidden, 404 not found or out of scope, 409 conflict).
+ */
+export type ActionResult<T = null> =
+  | { ok: true; data: T }
+  | { ok: false; fieldErrors: FieldErrors; formError: string | null; formParams?: Record<string, string | number>; status: number };
 
 /**
  * The one mapping of command errors to form results: every field error (as i18n keys), a form
@@ -16,13 +23,14 @@ export async function runAction<T>(fn: () => Promise<T>): Promise<ActionResult<T
     return { ok: true, data: await fn() };
   } catch (e) {
     unstable_rethrow(e);
-    if (e instanceof ValidationError || e instanceof ConflictError) {
+    if (e instanceof DomainError) {
+      const fieldErrors = e instanceof ValidationError || e instanceof ConflictError ? e.fieldErrors : {};
       const formError = e.messageKey === 'errors.validation' ? null : e.messageKey;
-      return { ok: false, fieldErrors: e.fieldErrors, formError };
+      const formParams = Object.keys(e.params).length ? { formParams: e.params } : {};
+      return { ok: false, fieldErrors, formError, ...formParams, status: e.status };
     }
-    if (e instanceof DomainError) return { ok: false, fieldErrors: {}, formError: e.messageKey };
     console.error('[action]', e);
-    return { ok: false, fieldErrors: {}, formError: 'errors.unexpected' };
+    return { ok: false, fieldErrors: {}, formError: 'errors.unexpected', status: 500 };
   }
 }
 

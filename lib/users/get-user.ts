@@ -5,7 +5,7 @@ import { userExtensions, type Role, type User } from '@/db/schema';
 import { authorize } from '@/lib/authz';
 import type { Actor } from '@/lib/authz/types';
 import { validationFromZod } from '@/lib/errors';
-import { UserRef, type RoleChoice } from './schemas';
+import { UserRef } from './schemas';
 import { getUserInScope } from './scope';
 import { isExternal } from './source';
 
@@ -20,8 +20,13 @@ export interface UserDetail {
   phone: string | null;
   loginId: string | null;
   extensions: string[];
-  /** The form's role choice, or null when the user holds a role the form cannot pick (partner, custom). */
-  role: RoleChoice | null;
+  /**
+   * The form's role value: 'user' or 'admin' for a base role, the id of an Admin-based custom role
+   * (ROLE-4), or null when the user holds a role the form cannot pick (a partner role).
+   */
+  role: string | null;
+  /** The base role's key (shown translated), or null for a custom role (shown by its name). */
+  roleKey: Role['key'];
   roleName: string;
   baseRole: Role['baseRole'];
   source: User['source'];
@@ -54,7 +59,8 @@ export async function getUser(q: DbOrTx, actor: Actor, input: unknown): Promise<
     phone: user.phone,
     loginId: user.loginId,
     extensions: extensions.map((e) => e.extension),
-    role: role.key === 'admin' || role.key === 'user' ? role.key : null,
+    role: role.key === 'admin' || role.key === 'user' ? role.key : role.key === null && role.baseRole === 'admin' ? role.id : null,
+    roleKey: role.key,
     roleName: role.name,
     baseRole: role.baseRole,
     source: user.source,

@@ -33,6 +33,19 @@ export const MobileField = z
 export const ROLE_CHOICES = ['user', 'admin'] as const;
 export type RoleChoice = (typeof ROLE_CHOICES)[number];
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const isRoleChoice = (value: string): value is RoleChoice => (ROLE_CHOICES as readonly string[]).includes(value);
+
+/**
+ * The user form's role: a base role, or the id of a custom role assigned to the user's account
+ * (ROLE-4). The command checks that the id is such a role.
+ */
+export const UserRoleField = z
+  .string()
+  .trim()
+  .max(64)
+  .refine((v) => isRoleChoice(v) || UUID.test(v), { message: 'errors.invalid' });
+
 /** The "New user" form (USR-2). */
 export const NewUserForm = z.object({
   firstName: name(NAME_MAX),
@@ -42,7 +55,7 @@ export const NewUserForm = z.object({
 });
 export const CreateUserInput = NewUserForm.extend({ accountId: id });
 
-/** The "Edit user" form (USR-3). Custom roles join ROLE_CHOICES when roles are built. */
+/** The "Edit user" form (USR-3). */
 export const EditUserForm = z.object({
   displayName: name(DISPLAY_NAME_MAX),
   firstName: name(NAME_MAX),
@@ -50,7 +63,7 @@ export const EditUserForm = z.object({
   email: EmailField,
   mobile: MobileField,
   /** Left out when the form cannot change the role (no Roles "Assign", or a role it cannot pick). */
-  role: z.enum(ROLE_CHOICES, { message: 'errors.invalid' }).optional(),
+  role: UserRoleField.optional(),
 });
 export const UpdateUserInput = EditUserForm.extend({ accountId: id, userId: id });
 

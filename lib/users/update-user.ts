@@ -1,21 +1,36 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
+import type { Tx } from '@/db/client';
 import { users } from '@/db/schema';
 import { authorize, can } from '@/lib/authz';
 import { withTransaction, type Command } from '@/lib/db/transaction';
 import { ForbiddenError, ValidationError, validationFromZod, type FieldErrors } from '@/lib/errors';
 import { changedProperties, recordEvent } from '@/lib/events/record-event';
-import { UpdateUserInput } from './schemas';
+import { assignedRoleFor } from '@/lib/roles/roles-for-account';
+import { isRoleChoice, UpdateUserInput } from './schemas';
 import { auditView, baseRoleIdOf, getUserInScope } from './scope';
 import { isSourceOwned } from './source';
 import { assertAttributesFree, conflictFromUniqueViolation } from './unique';
+
+/**
+ * The role a form value names: a base role, or a custom role that is Admin-based, of the account's
+ * organisation and assigned to the account (ROLE-4); anything else is the role field's error.
+ * `label` is what audit events show: a base role's key, a custom role's name.
+ */
+async function roleTarget(tx: Tx, account: { id: string; partnerOrgId: string }, value: string): Promise<{ id: string; label: string }> {
+  if (isRoleChoice(value)) return { id: await baseRoleIdOf(tx, value), label: value };
+  const custom = await assignedRoleFor(tx, account, value);
+  if (!custom) throw new ValidationError({ role: ['users.errors.roleNotAssigned'] });
+  return { id: custom.id, label: custom.name };
+}
 
 const sameEmail = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
 /**
  * USR-3: edits names, e-mail, mobile number and role. Fields owned by an external source (USR-4)
  * are refused when they change; a role change needs Roles "Assign", and nobody changes their own
- * role (an admin could otherwise lock itself out of its account).
+ * role (an admin could otherwise lock itself out of its account). The role is User, Account Admin
+ * or a custom role assigned to the account (ROLE-4).
  */
 export async function updateUser({ ctx, input }: Command<unknown>): Promise<{ id: string; changed: string[] }> {
   const parsed = UpdateUserInput.safeParse(input);
@@ -31,12 +46,14 @@ export async function updateUser({ ctx, input }: Command<unknown>): Promise<{ id
       for (const field of ['displayName', 'firstName', 'lastName', 'email'] as const) {
         if ((user[field] ?? '') !== next[field] && isSourceOwned(user.source, field)) refused[field] = ['users.errors.sourceOwned'];
       }
-      const currentRole = role.key === 'admin' || role.key === 'user' ? role.key : null;
+      // A base role by its key, a custom role by its id (ROLE-4); a partner role is never picked here.
+      const currentRole = role.key === 'admin' || role.key === 'user' ? role.key : role.key === null && role.baseRole === 'admin' ? role.id : null;
       const newRole = v.role !== undefined && v.role !== currentRole ? v.role : null;
       const roleChanges = newRole !== null;
       if (roleChanges && user.id === ctx.actor.userId) refused.role = ['users.errors.ownRole'];
       if (Object.keys(refused).length) throw new ValidationError(refused);
       if (roleChanges && !can(ctx.actor, 'roles', 'assign')) throw new ForbiddenError();
+      const target = newRole === null ? null : await roleTarget(tx, account, newRole);
 
       await assertAttributesFree(tx, {
         accountId: account.id,
@@ -45,12 +62,12 @@ export async function updateUser({ ctx, input }: Command<unknown>): Promise<{ id
         mobile: next.mobile !== user.mobile ? next.mobile : null,
       });
       const before = auditView(user, role.key ?? role.name);
-      const changed = changedProperties(before, { ...before, ...next, role: newRole ?? before.role });
+      const changed = changedProperties(before, { ...before, ...next, role: target?.label ?? before.role });
       if (changed.length === 0) return { id: user.id, changed };
 
       const [updated] = await tx
         .update(users)
-        .set({ ...next, ...(newRole ? { roleId: await baseRoleIdOf(tx, newRole) } : {}), updatedAt: new Date(), updatedBy: ctx.actor.name })
+        .set({ ...next, ...(target ? { roleId: target.id } : {}), updatedAt: new Date(), updatedBy: ctx.actor.name })
         .where(eq(users.id, user.id))
         .returning();
       await recordEvent(tx, ctx, {
@@ -60,7 +77,7 @@ export async function updateUser({ ctx, input }: Command<unknown>): Promise<{ id
         accountId: account.id,
         partnerOrgId: account.partnerOrgId,
         before,
-        after: auditView(updated!, newRole ?? before.role),
+        after: auditView(updated!, target?.label ?? before.role),
       });
       return { id: user.id, changed };
     });

@@ -20,6 +20,8 @@ export interface PageSpec {
 
 const account = async (t: Target) => ({ accountId: t.accountId });
 const lists = 'shows only what the caller may reach (the scope tests check the rows)';
+const orgWide = 'roles belong to the organisation, not to one account: an account manager may read them';
+const newRole = async (t: Target) => ({ roleId: await t.newRole() });
 const own = "shows the caller's own things only; there is no other target to aim at";
 
 export const PAGES: Record<string, PageSpec> = {
@@ -46,6 +48,10 @@ export const PAGES: Record<string, PageSpec> = {
     needs: ['roles.assign'],
     searchParams: async (t) => ({ managers: await t.newPartnerAdmin({ manager: true }) }),
   },
+  'app/(portal)/roles/page.tsx': { level: 'partner', needs: ['roles.view'], skip: { unassignedManager: orgWide } },
+  'app/(portal)/roles/new/page.tsx': { level: 'partner', needs: ['roles.add'], skip: { unassignedManager: orgWide } },
+  'app/(portal)/roles/[roleId]/page.tsx': { level: 'partner', needs: ['roles.view'], skip: { unassignedManager: orgWide }, params: newRole },
+  'app/(portal)/roles/[roleId]/accounts/page.tsx': { level: 'partner', needs: ['roles.view'], skip: { unassignedManager: lists }, params: newRole },
   'app/(portal)/dashboard/page.tsx': { level: 'self', skip: { otherAccountAdmin: own } },
   'app/(portal)/settings/password/page.tsx': { level: 'self', skip: { otherAccountAdmin: own } },
   'app/page.tsx': { level: 'public', why: 'sends visitors on to the dashboard or the sign-in page' },

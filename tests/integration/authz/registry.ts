@@ -4,6 +4,7 @@ import * as importActions from '@/app/(portal)/accounts/[accountId]/users/import
 import * as userActions from '@/app/(portal)/accounts/[accountId]/users/actions';
 import * as managerActions from '@/app/(portal)/account-managers/actions';
 import * as accountActions from '@/app/(portal)/accounts/actions';
+import * as roleActions from '@/app/(portal)/roles/actions';
 import * as portalActions from '@/app/(portal)/actions';
 import * as templateRoute from '@/app/api/accounts/[accountId]/users/import-template/route';
 import * as errorsRoute from '@/app/api/accounts/[accountId]/users/imports/[importId]/errors/route';
@@ -38,6 +39,7 @@ const url = (path: string) => `http://localhost:3000${path}`;
 const params = <T extends Record<string, string>>(values: T) => ({ params: Promise.resolve(values) });
 const cells = (email: string) => ({ firstName: 'Ivy', lastName: 'Import', name: '', email, role: '' });
 const welcome = ['users.add', 'users.edit'] as const satisfies readonly Permission[];
+const orgWide = 'roles belong to the organisation, not to one account: an account manager may add or read them';
 
 export const ENDPOINTS: Record<string, Endpoint> = {
   // Users of an account (USR-2..5).
@@ -279,6 +281,46 @@ export const ENDPOINTS: Record<string, Endpoint> = {
     call: async (t) => {
       const made = await t.newNotification('managers.progress.running.convert');
       return () => managerActions.managersJobStatusAction(made);
+    },
+  },
+
+  // Custom roles (ROLE-2..5): partner level.
+  'app/(portal)/roles/actions.ts#createRoleAction': {
+    level: 'partner',
+    needs: ['roles.add'],
+    skip: { unassignedManager: orgWide },
+    call: async () => () => roleActions.createRoleAction({ name: `Probe ${randomUUID()}`, description: '', baseRole: 'admin', permissions: ['users.view'] }),
+  },
+  'app/(portal)/roles/actions.ts#updateRoleAction': {
+    level: 'partner',
+    needs: ['roles.edit'],
+    call: async (t) => {
+      const roleId = await t.newRole();
+      return () => roleActions.updateRoleAction(roleId, { name: `Probe ${randomUUID()}`, description: 'changed', permissions: ['users.view'] });
+    },
+  },
+  'app/(portal)/roles/actions.ts#deleteRoleAction': {
+    level: 'partner',
+    needs: ['roles.delete'],
+    call: async (t) => {
+      const roleId = await t.newRole();
+      return () => roleActions.deleteRoleAction(roleId);
+    },
+  },
+  'app/(portal)/roles/actions.ts#assignRoleAccountsAction': {
+    level: 'partner',
+    needs: ['roles.edit'],
+    call: async (t) => {
+      const roleId = await t.newRole({ assigned: false });
+      return () => roleActions.assignRoleAccountsAction(roleId, [t.accountId]);
+    },
+  },
+  'app/(portal)/roles/actions.ts#unassignRoleAccountsAction': {
+    level: 'partner',
+    needs: ['roles.edit'],
+    call: async (t) => {
+      const roleId = await t.newRole();
+      return () => roleActions.unassignRoleAccountsAction(roleId, [t.accountId]);
     },
   },
 

@@ -68,9 +68,8 @@ async function discover(): Promise<string[]> {
   return found.sort();
 }
 
-const REFUSED = new Set(['errors.notFound', 'errors.forbidden', 'errors.unauthenticated']);
-
 type Outcome = 'refused' | 'unauthenticated' | 'ok' | { other: string };
+/** A refusal is a 403 or 404 (out of scope looks absent); 401 is the signed-out answer. */
 async function outcomeOf(result: unknown): Promise<Outcome> {
   if (result instanceof Response) {
     if (result.status === 401) return 'unauthenticated';
@@ -78,10 +77,10 @@ async function outcomeOf(result: unknown): Promise<Outcome> {
     if (result.ok) return 'ok';
     return { other: `${result.status} ${await result.text()}` };
   }
-  const r = result as { ok?: boolean; formError?: string | null; fieldErrors?: unknown };
+  const r = result as { ok?: boolean; status?: number };
   if (r?.ok === true) return 'ok';
-  if (r?.formError === 'errors.unauthenticated') return 'unauthenticated';
-  if (r?.formError && REFUSED.has(r.formError)) return 'refused';
+  if (r?.status === 401) return 'unauthenticated';
+  if (r?.status === 403 || r?.status === 404) return 'refused';
   return { other: JSON.stringify(r) };
 }
 

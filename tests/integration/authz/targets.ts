@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { db } from '@/db/client';
-import { accounts, notifications, userImportRows, userImports, users } from '@/db/schema';
+import { accounts, notifications, roleAccounts, rolePermissions, roles, userImportRows, userImports, users } from '@/db/schema';
+import { applicableCells } from '@/lib/authz';
 import type { SignedInUser } from '@/lib/auth/load-actor';
 import { baseRoleId } from '../helpers';
 
@@ -20,6 +21,8 @@ export interface Target {
   newImport(options?: { committed?: boolean }): Promise<string>;
   /** A notification of the owner (a job's progress when `titleKey` names one). */
   newNotification(titleKey?: string): Promise<string>;
+  /** A custom role of the organisation with all its boxes; an Admin-based one assigned to the account unless told not to. */
+  newRole(options?: { base?: 'admin' | 'partner'; assigned?: boolean }): Promise<string>;
   /** A partner admin of the organisation (an account manager when asked). */
   newPartnerAdmin(options?: { manager?: boolean }): Promise<string>;
 }
@@ -57,6 +60,12 @@ export function target(account: { id: string; partnerOrgId: string }, caller: Si
       const createdUserId = committed ? (await this.newUser()).id : null;
       await db().insert(userImportRows).values({ importId: found!.id, rowNumber: 2, firstName: 'Ivy', lastName: 'Import', email, emailKey: email, roleKey: 'user', createdUserId });
       return found!.id;
+    },
+    async newRole({ base = 'admin', assigned = true }: { base?: 'admin' | 'partner'; assigned?: boolean } = {}) {
+      const [role] = await db().insert(roles).values({ partnerOrgId: account.partnerOrgId, baseRole: base, name: `Probe ${randomUUID()}` }).returning({ id: roles.id });
+      await db().insert(rolePermissions).values(applicableCells(base).map((permission) => ({ roleId: role!.id, permission })));
+      if (assigned && base === 'admin') await db().insert(roleAccounts).values({ roleId: role!.id, accountId: account.id });
+      return role!.id;
     },
     async newPartnerAdmin({ manager = false } = {}) {
       const [user] = await db()

@@ -9,6 +9,7 @@ import { can, canSendWelcome } from '@/lib/authz';
 import { currentLocale, requireUser } from '@/lib/auth/session';
 import { translator } from '@/lib/i18n/translator';
 import { orNotFound } from '@/lib/pages/or-not-found';
+import { rolesForAccount } from '@/lib/roles/roles-for-account';
 import { getUser, type UserDetail } from '@/lib/users/get-user';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -33,6 +34,10 @@ export default async function UserPage({ params, searchParams }: { params: Promi
   const self = user.id === actor.userId;
   const blocked = can(actor, 'users', 'delete') ? deleteBlocked(user, self) : null;
   const created = (await searchParams).created === '1';
+  const canAssignRole = can(actor, 'roles', 'assign') && !self;
+  const customRoles = canAssignRole && can(actor, 'users', 'edit') ? await rolesForAccount(db(), actor, accountId) : [];
+  // A role the user already holds stays selectable (unassigning it is refused while anyone holds it).
+  if (user.roleKey === null && user.role !== null && !customRoles.some((r) => r.id === user.role)) customRoles.push({ id: user.role, name: user.roleName });
   const facts: [string, string][] = [
     [t('users.fields.status'), t(user.registered ? 'users.status.registered' : 'users.status.unregistered')],
     [t('users.fields.source'), t(`users.sources.${user.source}`)],
@@ -65,8 +70,11 @@ export default async function UserPage({ params, searchParams }: { params: Promi
         ))}
       </dl>
       <EditUserForm
-        user={{ id: user.id, accountId, displayName: user.displayName, firstName: user.firstName, lastName: user.lastName, email: user.email, mobile: user.mobile, role: user.role, roleName: user.roleName, source: user.source }}
-        canEdit={can(actor, 'users', 'edit')} canAssignRole={can(actor, 'roles', 'assign') && !self} />
+        user={{ id: user.id, accountId, displayName: user.displayName, firstName: user.firstName, lastName: user.lastName, email: user.email, mobile: user.mobile, role: user.role, roleKey: user.roleKey, roleName: user.roleName, source: user.source }}
+        canEdit={can(actor, 'users', 'edit')}
+        canAssignRole={canAssignRole}
+        customRoles={customRoles}
+      />
       <UserActions
         accountId={accountId}
         userId={user.id}
