@@ -58,12 +58,15 @@ interface ZodLikeIssue {
   message: string;
 }
 
+/** A message our schemas set is an i18n key ("users.errors.invalidPhone"); zod's own are prose. */
+const I18N_KEY = /^[a-z][A-Za-z0-9]*(\.[A-Za-z0-9_]+)+$/;
+
 /** Zod issues as field errors whose messages are i18n keys (every issue, not only the first). */
 export function zodFieldErrors(issues: readonly ZodLikeIssue[]): FieldErrors {
   const out: FieldErrors = {};
   for (const issue of issues) {
     const field = issue.path.map(String).join('.') || '_form';
-    const key = issue.message.startsWith('errors.') ? issue.message : genericKey(issue.code);
+    const key = I18N_KEY.test(issue.message) ? issue.message : genericKey(issue.code);
     const list = (out[field] ??= []);
     if (!list.includes(key)) list.push(key);
   }

@@ -27,6 +27,11 @@ describe('zodFieldErrors', () => {
     });
   });
 
+  it("keeps a feature's own message keys, such as the users form's phone rule", async () => {
+    const { MobileField } = await import('@/lib/users/schemas');
+    expect(zodFieldErrors(issuesOf(z.object({ mobile: MobileField }), { mobile: 'call me' }))).toEqual({ mobile: ['users.errors.invalidPhone'] });
+  });
+
   it('maps messages that are not i18n keys to generic keys by issue code', () => {
     const schema = z.object({
       name: z.string().min(1),
