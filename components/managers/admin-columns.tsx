@@ -3,14 +3,20 @@
 import type { ColumnDef } from '@tanstack/react-table';
 import type { TFunction } from 'i18next';
 import Link from 'next/link';
-import { RoleLabel } from '@/components/users/labels';
 import type { PartnerAdminRow } from '@/lib/managers/list-admins';
 import type { ManagerTab } from '@/lib/managers/schemas';
+import type { PartnerRoleChoice } from '@/lib/roles/partner-roles';
+import { RoleSelect } from './role-select';
 import { selectableColumn } from './selection';
 
-/** MGR-1 columns: managers show their assigned accounts, admins their role. */
-export function adminColumns(t: TFunction, tab: ManagerTab): ColumnDef<PartnerAdminRow>[] {
-  return [
+/** MGR-1 columns: managers show their assigned accounts; both tabs change a partner user's role. */
+export function adminColumns(
+  t: TFunction,
+  tab: ManagerTab,
+  roles: readonly PartnerRoleChoice[],
+  saveRole: (row: PartnerAdminRow, roleId: string) => Promise<boolean>,
+): ColumnDef<PartnerAdminRow>[] {
+  const columns: ColumnDef<PartnerAdminRow>[] = [
     selectableColumn<PartnerAdminRow>(
       {
         all: t('managers.list.selectPage'),
@@ -37,8 +43,8 @@ export function adminColumns(t: TFunction, tab: ManagerTab): ColumnDef<PartnerAd
       ),
     },
     { id: 'email', header: t('managers.columns.email'), cell: ({ row }) => <span className="break-all">{row.original.email}</span> },
-    tab === 'managers'
-      ? { id: 'assigned', header: t('managers.columns.assigned'), cell: ({ row }) => row.original.assignedCount }
-      : { id: 'role', header: t('managers.columns.role'), cell: ({ row }) => <RoleLabel roleKey={row.original.roleKey} roleName={row.original.roleName} /> },
   ];
+  if (tab === 'managers') columns.push({ id: 'assigned', header: t('managers.columns.assigned'), cell: ({ row }) => row.original.assignedCount });
+  columns.push({ id: 'role', header: t('managers.columns.role'), cell: ({ row }) => <RoleSelect row={row.original} roles={roles} onSave={saveRole} /> });
+  return columns;
 }

@@ -7,15 +7,18 @@ import { convertToManagersAction, upgradeToAdminsAction } from '@/app/(portal)/a
 import { DataTable } from '@/components/data-table/data-table';
 import { useT } from '@/components/i18n-provider';
 import { ConfirmDialog } from '@/components/import/confirm-dialog';
+import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import type { PartnerAdminRow } from '@/lib/managers/list-admins';
 import type { ManagerTab } from '@/lib/managers/schemas';
+import type { PartnerRoleChoice } from '@/lib/roles/partner-roles';
 import { adminColumns } from './admin-columns';
 import { JobFeedback } from './job-feedback';
 import { SearchBox } from './search-box';
 import { selectedIds } from './selection';
 import { UrlTabs } from './url-tabs';
 import { useManagersJob } from './use-managers-job';
+import { useRoleChange } from './use-role-change';
 
 interface Props {
   tab: ManagerTab;
@@ -24,27 +27,32 @@ interface Props {
   nextCursor: string | null;
   query: string;
   counts: { managers: number; admins: number };
+  /** The roles a partner user can be given: Partner and the organisation's Partner-based roles. */
+  roles: PartnerRoleChoice[];
 }
 
 type Pending = 'convert' | 'upgrade' | null;
 
 /**
  * MGR-1..4: the tabs Account managers | Admins, the selection (kept across pages; the signed-in
- * admin cannot be selected), Convert / Manage / Upgrade selected, their confirmation and progress.
+ * admin cannot be selected), Convert / Manage / Upgrade selected, their confirmation and progress,
+ * and each partner user's role, changed in its row (not the signed-in admin's own).
  */
-export function ManagersView({ tab, rows, total, nextCursor, query, counts }: Props) {
+export function ManagersView({ tab, rows, total, nextCursor, query, counts, roles }: Props) {
   const t = useT();
   const router = useRouter();
   const [selection, setSelection] = useState<RowSelectionState>({});
+  const role = useRoleChange();
   // Another tab lists other rows: what was ticked on the previous one no longer applies.
   const [shown, setShown] = useState(tab);
   if (shown !== tab) {
     setShown(tab);
     setSelection({});
+    role.clear();
   }
   const [pending, setPending] = useState<Pending>(null);
   const job = useManagersJob();
-  const columns = useMemo(() => adminColumns(t, tab), [t, tab]);
+  const columns = useMemo(() => adminColumns(t, tab, roles, role.save), [t, tab, roles, role.save]);
   const ids = selectedIds(selection);
   const n = ids.length;
 
@@ -71,7 +79,13 @@ export function ManagersView({ tab, rows, total, nextCursor, query, counts }: Pr
         { value: 'admins', label: t('managers.tabs.admins', { n: counts.admins }) },
       ]}
     >
-      <p className="text-sm text-slate-600">{t(tab === 'managers' ? 'managers.list.managersIntro' : 'managers.list.adminsIntro')}</p>
+      <div>
+        <p className="text-sm text-slate-600">{t(tab === 'managers' ? 'managers.list.managersIntro' : 'managers.list.adminsIntro')}</p>
+        {/* Always present (and empty, taking no room, until a role is changed), so the confirmation is announced. */}
+        <div role="status">
+          {role.note?.tone === 'success' && <p className="mt-4 rounded border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-800">{role.note.text}</p>}
+        </div>
+      </div>
       <div className="flex flex-wrap items-center justify-between gap-3">
         <SearchBox query={query} label={t('managers.list.search')} />
         <div className="flex flex-wrap items-center gap-2">
@@ -97,6 +111,7 @@ export function ManagersView({ tab, rows, total, nextCursor, query, counts }: Pr
         </div>
       </div>
       <JobFeedback errors={job.errors} job={job.job} onClose={job.closeJob} />
+      {role.note?.tone === 'error' && <Alert tone="error">{role.note.text}</Alert>}
       <DataTable
         label={t(tab === 'managers' ? 'managers.list.managersLabel' : 'managers.list.adminsLabel')}
         columns={columns}

@@ -12,6 +12,7 @@ export interface PartnerAdminRow {
   id: string;
   displayName: string;
   email: string;
+  roleId: string;
   roleKey: string | null;
   roleName: string;
   /** Accounts assigned to an account manager (not counting accounts being deleted). */
@@ -44,6 +45,7 @@ export async function listPartnerAdmins(
         id: users.id,
         displayName: users.displayName,
         email: users.email,
+        roleId: users.roleId,
         roleKey: roles.key,
         roleName: roles.name,
         nameKey: NAME_KEY,

@@ -120,4 +120,27 @@ test.describe('account managers (MGR-1..5)', () => {
       await expect(bell).not.toContainText(text);
     }
   });
+
+  test('a partner gives Rita a Partner-based role on the Admins tab; its own role is locked', async ({ page }) => {
+    const roleName = `Resellers ${Date.now()}`;
+    await signInAndWait(page, DEMO.partner);
+    await page.goto('/roles/new', { waitUntil: 'networkidle' });
+    await page.getByLabel('Role name').fill(roleName);
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(page).toHaveURL(/\/roles\/[0-9a-f-]{36}\?created=1$/);
+
+    await page.goto('/account-managers?tab=admins', { waitUntil: 'networkidle' });
+    const admins = page.getByRole('table', { name: 'Admins' });
+    await expect(admins.getByRole('combobox', { name: 'Role of Pat Partner' })).toBeDisabled();
+    const rita = admins.getByRole('combobox', { name: 'Role of Rita Reseller' });
+    await expect(rita.locator('option:checked')).toHaveText('Partner');
+    const changed = page.getByRole('status').filter({ hasText: 'The role of Rita Reseller has been changed.' });
+    await rita.selectOption({ label: roleName });
+    await expect(changed).toBeVisible();
+    await page.reload({ waitUntil: 'networkidle' });
+    await expect(rita.locator('option:checked')).toHaveText(roleName);
+    // Back to Partner, as the other specs expect her.
+    await rita.selectOption({ label: 'Partner' });
+    await expect(changed).toBeVisible();
+  });
 });

@@ -5,6 +5,7 @@ import { currentLocale, requireUser } from '@/lib/auth/session';
 import { translator } from '@/lib/i18n/translator';
 import { listPartnerAdmins } from '@/lib/managers/list-admins';
 import { orNotFound } from '@/lib/pages/or-not-found';
+import { partnerRolesFor } from '@/lib/roles/partner-roles';
 import { firstValues, type RawSearchParams } from '@/lib/tables/search-params';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -18,7 +19,7 @@ export async function generateMetadata(): Promise<Metadata> {
  */
 export default async function AccountManagersPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const user = await requireUser();
-  const page = await orNotFound(listPartnerAdmins(db(), user.actor, firstValues(await searchParams)));
+  const [page, roles] = await orNotFound(Promise.all([listPartnerAdmins(db(), user.actor, firstValues(await searchParams)), partnerRolesFor(db(), user.actor)]));
   const t = translator(await currentLocale());
   return (
     <div className="flex flex-col gap-6">
@@ -26,7 +27,7 @@ export default async function AccountManagersPage({ searchParams }: { searchPara
         <h1 className="text-2xl font-semibold">{t('managers.title')}</h1>
         <p className="max-w-3xl text-sm text-slate-600">{t('managers.intro')}</p>
       </div>
-      <ManagersView tab={page.params.tab} rows={page.rows} total={page.total} nextCursor={page.nextCursor} query={page.params.q} counts={page.counts} />
+      <ManagersView tab={page.params.tab} rows={page.rows} total={page.total} nextCursor={page.nextCursor} query={page.params.q} counts={page.counts} roles={roles} />
     </div>
   );
 }

@@ -283,6 +283,15 @@ export const ENDPOINTS: Record<string, Endpoint> = {
       return () => managerActions.managersJobStatusAction(made);
     },
   },
+  'app/(portal)/account-managers/actions.ts#setPartnerUserRoleAction': {
+    level: 'partner',
+    needs: ['roles.assign'],
+    call: async (t) => {
+      const admin = await t.newPartnerAdmin();
+      const roleId = await t.newRole({ base: 'partner' });
+      return () => managerActions.setPartnerUserRoleAction(admin, roleId);
+    },
+  },
 
   // Custom roles (ROLE-2..5): partner level.
   'app/(portal)/roles/actions.ts#createRoleAction': {
