@@ -1,8 +1,9 @@
 'use client';
 
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { DataTable } from '@/components/data-table/data-table';
 import { accountColumns, type AccountRow } from '@/components/data-table/accounts/columns';
+import { SearchBox } from '@/components/data-table/search-box';
 import { useUrlState } from '@/components/data-table/use-url-state';
 import { useT } from '@/components/i18n-provider';
 import { ACCOUNT_VIEWS, type AccountView } from '@/lib/accounts/schemas';
@@ -19,22 +20,7 @@ interface Props {
 export function AccountsTable({ rows, total, nextCursor, view, query }: Props) {
   const t = useT();
   const { set } = useUrlState();
-  const searchId = useId();
-  const [search, setSearch] = useState(query);
-  const [shownQuery, setShownQuery] = useState(query);
   const columns = useMemo(() => accountColumns(t), [t]);
-  // Back/forward or a link changed the URL's search: show it in the box too.
-  if (query !== shownQuery) {
-    setShownQuery(query);
-    if (query !== search.trim()) setSearch(query);
-  }
-
-  // Debounced, so typing a name costs one request per pause rather than one per key.
-  useEffect(() => {
-    if (search.trim() === query) return;
-    const timer = setTimeout(() => set({ q: search.trim() || null }), 250);
-    return () => clearTimeout(timer);
-  }, [search, query, set]);
 
   return (
     <div className="flex flex-col gap-4">
@@ -52,20 +38,7 @@ export function AccountsTable({ rows, total, nextCursor, view, query }: Props) {
             </button>
           ))}
         </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor={searchId} className="text-sm font-medium text-slate-700">
-            {t('accounts.search')}
-          </label>
-          <input
-            id={searchId}
-            type="search"
-            value={search}
-            maxLength={100}
-            autoComplete="off"
-            onChange={(e) => setSearch(e.target.value)}
-            className="w-72 rounded border border-slate-300 px-3 py-2 text-sm"
-          />
-        </div>
+        <SearchBox query={query} label={t('accounts.search')} />
       </div>
       <DataTable
         label={t('accounts.listLabel')}

@@ -10,7 +10,7 @@ import { Button } from '@/components/ui/button';
 import { operationsFor, type AssignmentView as View } from '@/lib/managers/schemas';
 import { assignmentColumns, type AssignmentRow } from './assignment-columns';
 import { JobFeedback } from './job-feedback';
-import { SearchBox } from './search-box';
+import { SearchBox } from '@/components/data-table/search-box';
 import { selectedIds } from './selection';
 import { UrlTabs } from './url-tabs';
 import { useManagersJob } from './use-managers-job';
@@ -72,7 +72,7 @@ export function AssignmentView({ managers, view, rows, total, nextCursor, query,
       tabs={views.map((v) => ({ value: v, label: t(`managers.assign.tabs.${tabKey}.${v}`, { n: counts[v] }) }))}
     >
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <SearchBox query={query} label={t('managers.assign.search')} />
+        <SearchBox query={query} label={t('managers.assign.search')} labelHidden />
         <div className="flex flex-wrap items-center gap-2">
           {ids.length > 0 && (
             <Button variant="ghost" onClick={() => setSelection({})}>

@@ -14,7 +14,7 @@ import type { ManagerTab } from '@/lib/managers/schemas';
 import type { PartnerRoleChoice } from '@/lib/roles/partner-roles';
 import { adminColumns } from './admin-columns';
 import { JobFeedback } from './job-feedback';
-import { SearchBox } from './search-box';
+import { SearchBox } from '@/components/data-table/search-box';
 import { selectedIds } from './selection';
 import { UrlTabs } from './url-tabs';
 import { useManagersJob } from './use-managers-job';
@@ -87,7 +87,7 @@ export function ManagersView({ tab, rows, total, nextCursor, query, counts, role
         </div>
       </div>
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <SearchBox query={query} label={t('managers.list.search')} />
+        <SearchBox query={query} label={t('managers.list.search')} labelHidden />
         <div className="flex flex-wrap items-center gap-2">
           {n > 0 && (
             <Button variant="ghost" onClick={() => setSelection({})}>

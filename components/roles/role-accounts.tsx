@@ -13,7 +13,7 @@ import { Button } from '@/components/ui/button';
 import type { RoleAccountRow } from '@/lib/roles/list-role-accounts';
 import { ROLE_ACCOUNT_FILTERS, type RoleAccountFilter } from '@/lib/roles/schemas';
 import { roleAccountColumns } from './role-account-columns';
-import { SearchBox } from './search-box';
+import { SearchBox } from '@/components/data-table/search-box';
 
 interface Props {
   roleId: string;

@@ -1,39 +1,17 @@
 'use client';
 
-import { useEffect, useId, useState } from 'react';
+import { useId } from 'react';
+import { useUrlSearch } from '@/components/data-table/search-box';
 import { useUrlState } from '@/components/data-table/use-url-state';
 import { useT } from '@/components/i18n-provider';
 import { usePopover } from '@/components/ui/use-dismiss';
 import { PROPERTY_FILTERS, type PropertyFilter } from '@/lib/users/schemas';
 
-const SEARCH_DELAY_MS = 250;
-
 /** USR-1: search as you type (name, e-mail or extension) and "+ Add filter" → Property. */
 export function UsersToolbar({ query, filter }: { query: string; filter: PropertyFilter | null }) {
   const t = useT();
   const { set } = useUrlState();
-  const [value, setValue] = useState(query);
-  // What this box last put in the URL, and the URL value it last saw: a change of `query` that
-  // this box did not make (back button, a link) replaces the text; its own echo does not.
-  const [sent, setSent] = useState(query);
-  const [seen, setSeen] = useState(query);
-  if (query !== seen) {
-    setSeen(query);
-    if (query !== sent) {
-      setSent(query);
-      setValue(query);
-    }
-  }
-
-  useEffect(() => {
-    const term = value.trim();
-    if (term === sent) return;
-    const timer = setTimeout(() => {
-      setSent(term);
-      set({ q: term || null });
-    }, SEARCH_DELAY_MS);
-    return () => clearTimeout(timer);
-  }, [value, sent, set]);
+  const [value, setValue] = useUrlSearch(query);
 
   return (
     <div className="flex flex-wrap items-center gap-3">

@@ -4,6 +4,7 @@ import type { DbOrTx } from '@/db/client';
 import { accounts, users, type Account } from '@/db/schema';
 import type { Actor } from '@/lib/authz/types';
 import { accountScope } from './scope';
+import { containsPattern } from '@/lib/tables/search-params';
 
 export interface AccountSummary {
   id: string;
@@ -53,11 +54,11 @@ export async function countUsersOfAccount(q: DbOrTx, accountId: string): Promise
 /** SHELL-3: the header's account search (partners jump between their customer accounts). */
 export async function searchAccountsInScope(q: DbOrTx, actor: Actor, query: string, limit = 10): Promise<{ id: string; name: string }[]> {
   if (actor.kind !== 'partner') return [];
-  const term = query.trim().slice(0, 100).toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`);
+  const pattern = containsPattern(query.trim().slice(0, 100).toLowerCase());
   return q
     .select({ id: accounts.id, name: accounts.name })
     .from(accounts)
-    .where(and(accountScope(actor), sql`lower(${accounts.name}) like ${'%' + term + '%'}`))
+    .where(and(accountScope(actor), sql`lower(${accounts.name}) like ${pattern}`))
     .orderBy(asc(sql`lower(${accounts.name})`))
     .limit(limit);
 }

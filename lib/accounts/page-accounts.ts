@@ -5,7 +5,7 @@ import type { DbOrTx } from '@/db/client';
 import { accounts, type Account } from '@/db/schema';
 import type { Actor } from '@/lib/authz/types';
 import { NotFoundError } from '@/lib/errors';
-import { decodeCursor, encodeCursor, tableCursor, tableDirection, tablePageSize, tableSearch, type KeysetPage } from '@/lib/tables/search-params';
+import { containsPattern, decodeCursor, encodeCursor, type KeysetPage, tableCursor, tableDirection, tablePageSize, tableSearch } from '@/lib/tables/search-params';
 import { ACCOUNT_SORTS, ACCOUNT_VIEWS } from './schemas';
 import { accountScope } from './scope';
 
@@ -42,8 +42,7 @@ export async function pageAccountsInScope(q: DbOrTx, actor: Actor, params: Accou
   const filters: SQL[] = [accountScope(actor)];
   if (params.view !== 'all') filters.push(eq(accounts.status, params.view));
   if (params.q) {
-    const term = params.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`);
-    filters.push(sql`lower(${accounts.name}) like ${`%${term}%`}`);
+    filters.push(sql`lower(${accounts.name}) like ${containsPattern(params.q.toLowerCase())}`);
   }
   const where = and(...filters)!;
 

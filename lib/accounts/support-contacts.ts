@@ -3,6 +3,7 @@ import { and, asc, eq, inArray, isNull, notInArray, sql } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '@/db/client';
 import { supportContacts, users, type Account } from '@/db/schema';
 import type { Actor } from '@/lib/authz/types';
+import { containsPattern } from '@/lib/tables/search-params';
 
 export interface SupportContactView {
   email: string;
@@ -75,7 +76,7 @@ export async function searchPartnerUsers(q: DbOrTx, actor: Actor, query: string,
   if (actor.kind !== 'partner' || !actor.partnerOrgId) return [];
   const term = query.trim().slice(0, 100).toLowerCase();
   if (!term) return [];
-  const pattern = `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const pattern = containsPattern(term);
   return q
     .select({ email: users.email, displayName: users.displayName })
     .from(users)

@@ -3,7 +3,7 @@ import { and, asc, count, eq, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { roles, users } from '@/db/schema';
 import type { Actor } from '@/lib/authz/types';
-import { decodeCursor, encodeCursor, type KeysetPage } from '@/lib/tables/search-params';
+import { containsPattern, decodeCursor, encodeCursor, type KeysetPage } from '@/lib/tables/search-params';
 import { isUuid } from '@/lib/ids';
 import { ListAdminsParams } from './schemas';
 import { assertCanManage, partnerAdminsOf } from './scope';
@@ -22,7 +22,6 @@ export interface PartnerAdminRow {
 }
 
 const NAME_KEY = sql<string>`lower(${users.displayName})`;
-const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /**
  * MGR-1: one page of the organisation's partner admins for a tab (account managers or admins),
@@ -36,7 +35,7 @@ export async function listPartnerAdmins(
   assertCanManage(actor);
   const params = ListAdminsParams.parse(rawParams ?? {});
   const term = params.q.toLowerCase();
-  const search = term ? sql`${users.searchText} like ${`%${likeEscape(term)}%`}` : undefined;
+  const search = term ? sql`${users.searchText} like ${containsPattern(term)}` : undefined;
   const inTab = and(partnerAdminsOf(actor), eq(users.isAccountManager, params.tab === 'managers'), search);
 
   const [page, tabCounts] = await Promise.all([

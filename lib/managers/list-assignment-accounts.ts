@@ -6,7 +6,7 @@ import { accountScope } from '@/lib/accounts/scope';
 import type { Actor } from '@/lib/authz/types';
 import { NotFoundError } from '@/lib/errors';
 import { isUuid } from '@/lib/ids';
-import { decodeCursor, encodeCursor, type KeysetPage } from '@/lib/tables/search-params';
+import { containsPattern, decodeCursor, encodeCursor, type KeysetPage } from '@/lib/tables/search-params';
 import { AssignmentParams, parseManagerIds, type AssignmentView } from './schemas';
 import { assertCanManage, partnerAdminsOf } from './scope';
 
@@ -32,7 +32,6 @@ export type AssignmentPage = KeysetPage<AssignmentAccountRow> & {
 };
 
 const NAME_KEY = sql<string>`lower(${accounts.name})`;
-const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /**
  * MGR-3: the organisation's accounts (not being deleted) as they relate to the selected account
@@ -57,7 +56,7 @@ export async function listAssignmentAccounts(q: DbOrTx, actor: Actor, rawParams:
   const assignedTo = sql<number>`(select count(*)::int from ${accountManagerAssignments}
     where ${accountManagerAssignments.accountId} = ${accounts.id} and ${inArray(accountManagerAssignments.userId, ids)})`;
   const term = params.q.toLowerCase();
-  const base = and(accountScope(actor), term ? sql`lower(${accounts.name}) like ${`%${likeEscape(term)}%`}` : undefined)!;
+  const base = and(accountScope(actor), term ? sql`lower(${accounts.name}) like ${containsPattern(term)}` : undefined)!;
   const inView: Record<AssignmentView, SQL> = {
     all: sql`${assignedTo} = ${k}`,
     some: sql`${assignedTo} between 1 and ${k - 1}`,

@@ -7,7 +7,7 @@ import { authorize } from '@/lib/authz';
 import type { Actor } from '@/lib/authz/types';
 import { NotFoundError } from '@/lib/errors';
 import { isUuid } from '@/lib/ids';
-import { decodeCursor, encodeCursor, type KeysetPage } from '@/lib/tables/search-params';
+import { containsPattern, decodeCursor, encodeCursor, type KeysetPage } from '@/lib/tables/search-params';
 import { RoleAccountsParams } from './schemas';
 import { getVisibleRole } from './scope';
 
@@ -34,7 +34,7 @@ export async function listRoleAccounts(q: DbOrTx, actor: Actor, roleId: string, 
   const filters: SQL[] = [accountScope(actor), sql`${accounts.partnerOrgId} = ${role.partnerOrgId}::uuid`];
   if (params.filter === 'assigned') filters.push(assigned);
   if (params.filter === 'notAssigned') filters.push(sql`not ${assigned}`);
-  if (params.q) filters.push(sql`lower(${accounts.name}) like ${`%${params.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`);
+  if (params.q) filters.push(sql`lower(${accounts.name}) like ${containsPattern(params.q.toLowerCase())}`);
   const where = and(...filters)!;
   const key = sql`lower(${accounts.name})`;
   const after = afterCursor(params, key);

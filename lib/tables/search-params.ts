@@ -41,3 +41,13 @@ export interface KeysetPage<Row> {
   /** Total number of matching rows (may be an estimate on very large lists). */
   total: number;
 }
+
+/** A search term as a LIKE pattern that matches it anywhere, with LIKE's own characters escaped. */
+export function containsPattern(term: string): string {
+  return `%${likeEscape(term)}%`;
+}
+
+/** A search term with LIKE's wildcard and escape characters taken literally. */
+export function likeEscape(term: string): string {
+  return term.replace(/[\\%_]/g, (c) => `\\${c}`);
+}

@@ -5,7 +5,7 @@ import { roles, userExtensions, users, type User } from '@/db/schema';
 import { getAccountInScope } from '@/lib/accounts/scope';
 import { authorize } from '@/lib/authz';
 import type { Actor } from '@/lib/authz/types';
-import { decodeCursor, encodeCursor, type KeysetPage } from '@/lib/tables/search-params';
+import { containsPattern, decodeCursor, encodeCursor, type KeysetPage, likeEscape } from '@/lib/tables/search-params';
 import { ListUsersParams, type PropertyFilter, type UserSort } from './schemas';
 
 export interface UserListRow {
@@ -48,7 +48,6 @@ const FILTERS: Record<PropertyFilter, SQL> = {
   inactive: eq(users.inactive, true),
 };
 
-const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /**
  * As-you-type search (USR-1) on name and e-mail (trigram index on search_text) or, for digits,
@@ -58,10 +57,10 @@ const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 function searchCondition(accountId: string, raw: string): SQL | undefined {
   const term = raw.trim().toLowerCase();
   if (!term) return undefined;
-  const text = sql`${users.searchText} like ${`%${likeEscape(term)}%`}`;
+  const text = sql`${users.searchText} like ${containsPattern(term)}`;
   if (!/^[0-9*#+]{1,20}$/.test(term)) return text;
   return sql`${users.id} in (
-    select u.id from ${users} u where u.account_id = ${accountId} and u.search_text like ${`%${likeEscape(term)}%`}
+    select u.id from ${users} u where u.account_id = ${accountId} and u.search_text like ${containsPattern(term)}
     union
     select e.user_id from ${userExtensions} e where e.account_id = ${accountId} and e.extension like ${`${likeEscape(term)}%`}
   )`;
