@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { decodeKey, KEY_HINT, oldKeyProblems } from './crypto/key-material';
 
 const bool = z.enum(['on', 'off', 'true', 'false', '1', '0']).transform((v) => v === 'on' || v === 'true' || v === '1');
 
@@ -23,6 +24,17 @@ export const EnvSchema = z
     SEED_DEMO: bool.default(true),
     DEMO_PASSWORD: z.string().min(8).max(128).optional(),
     TRUST_PROXY: bool.default(false),
+    // Key of the secret store (lib/crypto); `npm start` generates it into DATA_DIR/secrets-key when unset.
+    SECRETS_KEY: z
+      .string()
+      .refine((v) => decodeKey(v) !== null, KEY_HINT)
+      .optional(),
+    SECRETS_OLD_KEYS: z
+      .string()
+      .superRefine((v, ctx) => {
+        for (const message of oldKeyProblems(v)) ctx.addIssue({ code: 'custom', message });
+      })
+      .optional(),
   })
   .superRefine((env, ctx) => {
     const oidc = [env.PARTNER_OIDC_ISSUER, env.PARTNER_OIDC_CLIENT_ID, env.PARTNER_OIDC_CLIENT_SECRET];

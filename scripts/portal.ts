@@ -5,11 +5,12 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../db/bootstrap/embedded';
 import { migrateDatabase } from '../db/bootstrap/migrate';
 import { closeDb, db } from '../db/client';
+import { decodeKey, KEY_HINT } from '../lib/crypto/key-material';
 import { EnvError, parseEnv, type Env } from '../lib/env';
 
 const mode = process.argv[2] ?? 'start';
@@ -23,6 +24,32 @@ function authSecret(e: Env): string {
     writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600 });
   }
   return readFileSync(file, 'utf8').trim();
+}
+
+/**
+ * The secret-store key: SECRETS_KEY, else DATA_DIR/secrets-key, created on first use. The web
+ * process and `npm run worker` read the same file, so it is created atomically (a web process
+ * and a worker starting together must not end up with two keys).
+ */
+function secretsKey(e: Env): string {
+  if (e.SECRETS_KEY) return e.SECRETS_KEY;
+  const file = path.resolve(e.DATA_DIR, 'secrets-key');
+  if (!existsSync(file)) {
+    mkdirSync(path.dirname(file), { recursive: true });
+    const draft = `${file}.${process.pid}`;
+    writeFileSync(draft, randomBytes(32).toString('base64url'), { mode: 0o600 });
+    try {
+      linkSync(draft, file); // atomic, and fails if another process got there first
+      log(`generated the secret-store key into ${file} (back it up with the database)`);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    } finally {
+      unlinkSync(draft);
+    }
+  }
+  const key = readFileSync(file, 'utf8').trim();
+  if (!decodeKey(key)) throw new EnvError(`Invalid configuration:\n  SECRETS_KEY (from ${file}): ${KEY_HINT}`);
+  return key;
 }
 
 async function database(e: Env): Promise<{ url: string; embedded?: EmbeddedDatabase }> {
@@ -50,6 +77,8 @@ function nextBin(): string {
 
 async function main(): Promise<void> {
   const e = parseEnv();
+  // Set before the workers or Next.js read the environment, so every process sees one key.
+  process.env.SECRETS_KEY = secretsKey(e);
   const { url, embedded } = await database(e);
   process.env.DATABASE_URL = url;
 
