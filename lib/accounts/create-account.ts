@@ -4,6 +4,7 @@ import { authorize } from '@/lib/authz';
 import { withTransaction, type Command } from '@/lib/db/transaction';
 import { ForbiddenError, validationFromZod } from '@/lib/errors';
 import { recordEvent } from '@/lib/events/record-event';
+import { insertAccountDefaults } from '@/lib/integrations/account-defaults';
 import { cloudLocationFor } from './countries';
 import { CreateAccountInput } from './schemas';
 import { blankToNull, accountSnapshot } from './snapshot';
@@ -40,6 +41,8 @@ export async function createAccount({ ctx, input }: Command<unknown>): Promise<{
       .returning();
     const created = account!;
     const contacts = await replaceSupportContacts(tx, created, v.supportContacts);
+    // Chat is on for every customer account from the start (INT-1), with its privileges row.
+    await insertAccountDefaults(tx, created.id);
     // An account manager reaches only assigned accounts (MGR-5): without this, its new account
     // would vanish from its own list the moment it is created.
     if (actor.kind === 'partner' && actor.managedAccountIds !== null && actor.userId) {

@@ -6,6 +6,7 @@ import { accounts, partnerOrgs, roles, users, type NewUser } from '@/db/schema';
 import { hashPassword } from '@/lib/auth/password';
 import { systemActor } from '@/lib/auth/system-actor';
 import { recordEvent } from '@/lib/events/record-event';
+import { insertAccountDefaults } from '@/lib/integrations/account-defaults';
 import { notify } from '@/lib/notifications/notifications';
 import { sendWelcomeMail } from '@/lib/users/send-welcome';
 
@@ -95,6 +96,7 @@ export async function seedDemo(database: Db, password = randomBytes(9).toString(
         .values({ partnerOrgId: org!.id, name: a.name, country: a.country, city: a.city, defaultLanguage: a.language, cloudLocation: 'eu' })
         .returning();
       await recordEvent(tx, ctx, { action: 'Create', asset: 'Account', assetId: account!.id, accountId: account!.id, after: { name: a.name } });
+      await insertAccountDefaults(tx, account!.id);
       for (const u of a.users) {
         const user = await createUser(tx, ctx, {
           partnerOrgId: org!.id,

@@ -1,0 +1,42 @@
+import 'server-only';
+import { and, eq } from 'drizzle-orm';
+import { accountIntegrations } from '@/db/schema';
+import { canManageIntegrationCatalogue } from '@/lib/authz';
+import { withTransaction, type Command } from '@/lib/db/transaction';
+import { ForbiddenError, validationFromZod } from '@/lib/errors';
+import { getAccountInScope } from '@/lib/accounts/scope';
+import { lockIntegrations } from './account-state';
+import { removeIntegration, type PrivilegeState } from './privileges';
+import { AccountIntegrationInput } from './schemas';
+import { recordIntegrationEvent, refusalError, writePrivileges } from './write-integrations-change';
+
+/**
+ * INT-3: removes an integration from a customer account; each privilege it needed goes off unless
+ * a remaining integration needs it. Needs Add and Delete on "Integrations & apps" (seed 2.14.6).
+ * The UI asks for confirmation first; the command itself does not.
+ */
+export async function removeAccountIntegration({ ctx, input }: Command<unknown>): Promise<{ privileges: PrivilegeState }> {
+  const parsed = AccountIntegrationInput.safeParse(input);
+  if (!parsed.success) throw validationFromZod(parsed.error);
+  if (!canManageIntegrationCatalogue(ctx.actor)) throw new ForbiddenError();
+  const { accountId, integrationId } = parsed.data;
+
+  return withTransaction(ctx, async (tx) => {
+    const account = await getAccountInScope(tx, ctx.actor, accountId);
+    const { state, rows } = await lockIntegrations(tx, account);
+    const result = removeIntegration(state, integrationId);
+    if (!result.ok) throw refusalError(result.reason);
+
+    const removed = rows.find((r) => r.integrationId === integrationId)!;
+    await tx.delete(accountIntegrations).where(and(eq(accountIntegrations.accountId, account.id), eq(accountIntegrations.integrationId, integrationId)));
+    await writePrivileges(tx, account.id, state.privileges, result.state.privileges);
+    await recordIntegrationEvent(tx, ctx, account, {
+      action: 'Delete',
+      integrationId,
+      before: state.privileges,
+      after: result.state.privileges,
+      extra: { integrationId, version: removed.version, setupDone: removed.setupDone },
+    });
+    return { privileges: result.state.privileges };
+  });
+}
