@@ -5,7 +5,7 @@ import type { DbOrTx } from '@/db/client';
 import { accounts, type Account } from '@/db/schema';
 import type { Actor } from '@/lib/authz/types';
 import { NotFoundError } from '@/lib/errors';
-import { containsPattern, decodeCursor, encodeCursor, type KeysetPage, tableCursor, tableDirection, tablePageSize, tableSearch } from '@/lib/tables/search-params';
+import { containsPattern, decodeCursor, type KeysetPage, keysetSlice, tableCursor, tableDirection, tablePageSize, tableSearch } from '@/lib/tables/search-params';
 import { ACCOUNT_SORTS, ACCOUNT_VIEWS } from './schemas';
 import { accountScope } from './scope';
 
@@ -70,11 +70,10 @@ export async function pageAccountsInScope(q: DbOrTx, actor: Actor, params: Accou
       .limit(params.size + 1),
     q.select({ n: count() }).from(accounts).where(where),
   ]);
-  const page = rows.slice(0, params.size);
-  const last = page[page.length - 1];
+  const { rows: page, nextCursor } = keysetSlice(rows, params.size, (r) => [r.sortKey, r.id]);
   return {
     rows: page.map(({ sortKey: _sortKey, ...row }) => row),
-    nextCursor: rows.length > params.size && last ? encodeCursor([last.sortKey, last.id]) : null,
+    nextCursor,
     total: totalRow?.n ?? 0,
   };
 }

@@ -3,7 +3,7 @@ import { and, asc, count, eq, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { roles, users } from '@/db/schema';
 import type { Actor } from '@/lib/authz/types';
-import { containsPattern, decodeCursor, encodeCursor, type KeysetPage } from '@/lib/tables/search-params';
+import { containsPattern, decodeCursor, type KeysetPage, keysetSlice } from '@/lib/tables/search-params';
 import { isUuid } from '@/lib/ids';
 import { ListAdminsParams } from './schemas';
 import { assertCanManage, partnerAdminsOf } from './scope';
@@ -63,13 +63,12 @@ export async function listPartnerAdmins(
       .where(and(partnerAdminsOf(actor), search))
       .groupBy(users.isAccountManager),
   ]);
-  const rows = page.slice(0, params.size);
-  const last = rows[rows.length - 1];
+  const { rows, nextCursor } = keysetSlice(page, params.size, (r) => [r.nameKey, r.id]);
   const counts = { managers: tabCounts.find((c) => c.isManager)?.n ?? 0, admins: tabCounts.find((c) => !c.isManager)?.n ?? 0 };
   return {
     params,
     rows: rows.map(({ nameKey: _k, ...r }) => ({ ...r, isSelf: r.id === actor.userId })),
-    nextCursor: page.length > params.size && last ? encodeCursor([last.nameKey, last.id]) : null,
+    nextCursor,
     total: params.tab === 'managers' ? counts.managers : counts.admins,
     counts,
   };

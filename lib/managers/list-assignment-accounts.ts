@@ -6,7 +6,7 @@ import { accountScope } from '@/lib/accounts/scope';
 import type { Actor } from '@/lib/authz/types';
 import { NotFoundError } from '@/lib/errors';
 import { isUuid } from '@/lib/ids';
-import { containsPattern, decodeCursor, encodeCursor, type KeysetPage } from '@/lib/tables/search-params';
+import { containsPattern, decodeCursor, type KeysetPage, keysetSlice } from '@/lib/tables/search-params';
 import { AssignmentParams, parseManagerIds, type AssignmentView } from './schemas';
 import { assertCanManage, partnerAdminsOf } from './scope';
 
@@ -79,8 +79,7 @@ export async function listAssignmentAccounts(q: DbOrTx, actor: Actor, rawParams:
       .from(accounts)
       .where(base),
   ]);
-  const rows = page.slice(0, params.size);
-  const last = rows[rows.length - 1];
+  const { rows, nextCursor } = keysetSlice(page, params.size, (r) => [r.nameKey, r.id]);
   const counts = { all: counted?.all ?? 0, some: counted?.some ?? 0, none: counted?.none ?? 0 };
   return {
     params,
@@ -88,7 +87,7 @@ export async function listAssignmentAccounts(q: DbOrTx, actor: Actor, rawParams:
     managers,
     counts,
     rows: rows.map(({ nameKey: _k, ...r }) => r),
-    nextCursor: page.length > params.size && last ? encodeCursor([last.nameKey, last.id]) : null,
+    nextCursor,
     total: counts[view],
   };
 }

@@ -7,7 +7,7 @@ import { authorize } from '@/lib/authz';
 import type { Actor } from '@/lib/authz/types';
 import { NotFoundError } from '@/lib/errors';
 import { isUuid } from '@/lib/ids';
-import { containsPattern, decodeCursor, encodeCursor, type KeysetPage } from '@/lib/tables/search-params';
+import { containsPattern, decodeCursor, type KeysetPage, keysetSlice } from '@/lib/tables/search-params';
 import { RoleAccountsParams } from './schemas';
 import { getVisibleRole } from './scope';
 
@@ -56,12 +56,11 @@ export async function listRoleAccounts(q: DbOrTx, actor: Actor, roleId: string, 
       .limit(params.size + 1),
     q.select({ n: count() }).from(accounts).where(where),
   ]);
-  const page = rows.slice(0, params.size);
-  const last = page[page.length - 1];
+  const { rows: page, nextCursor } = keysetSlice(rows, params.size, (r) => [r.sortKey, r.id]);
   return {
     params,
     rows: page.map(({ sortKey: _sortKey, ...row }) => row),
-    nextCursor: rows.length > params.size && last ? encodeCursor([last.sortKey, last.id]) : null,
+    nextCursor,
     total: total?.n ?? 0,
   };
 }

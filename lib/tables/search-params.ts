@@ -51,3 +51,13 @@ export function containsPattern(term: string): string {
 export function likeEscape(term: string): string {
   return term.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
+
+/**
+ * A keyset page fetched with `size + 1` rows: the rows to show, and the cursor of the next page
+ * (from the last row shown) when the extra row says there is one.
+ */
+export function keysetSlice<R>(fetched: readonly R[], size: number, cursorOf: (row: R) => readonly (string | number | null)[]): { rows: R[]; nextCursor: string | null } {
+  const rows = fetched.slice(0, size);
+  const last = rows[rows.length - 1];
+  return { rows, nextCursor: fetched.length > size && last ? encodeCursor(cursorOf(last)) : null };
+}

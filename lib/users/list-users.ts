@@ -5,7 +5,7 @@ import { roles, userExtensions, users, type User } from '@/db/schema';
 import { getAccountInScope } from '@/lib/accounts/scope';
 import { authorize } from '@/lib/authz';
 import type { Actor } from '@/lib/authz/types';
-import { containsPattern, decodeCursor, encodeCursor, type KeysetPage, likeEscape } from '@/lib/tables/search-params';
+import { containsPattern, decodeCursor, type KeysetPage, keysetSlice, likeEscape } from '@/lib/tables/search-params';
 import { ListUsersParams, type PropertyFilter, type UserSort } from './schemas';
 
 export interface UserListRow {
@@ -110,13 +110,12 @@ export async function listUsers(q: DbOrTx, actor: Actor, accountId: string, rawP
   const countQuery = q.select({ n: count() }).from(users).where(base);
   const [page, [counted]] = await Promise.all([pageQuery, countQuery]);
 
-  const rows = page.slice(0, params.size);
+  const { rows, nextCursor } = keysetSlice(page, params.size, (r) => [r.cursorValue, r.id]);
   const extensions = await extensionsOf(q, account.id, rows.map((r) => r.id));
-  const last = rows[rows.length - 1];
   return {
     params,
     rows: rows.map(({ registeredAt, cursorValue: _c, ...r }) => ({ ...r, registered: registeredAt !== null, extensions: extensions.get(r.id) ?? [] })),
-    nextCursor: page.length > params.size && last ? encodeCursor([last.cursorValue, last.id]) : null,
+    nextCursor,
     total: counted?.n ?? 0,
   };
 }

@@ -1,25 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { DEMO, signInAndWait } from './support';
+import { addAccount, DEMO, seriousViolations, signInAndWait } from './support';
 
 const NEW_ACCOUNT = 'Tailspin Managers Ltd';
-
-/** Serious and critical WCAG 2 A/AA violations on the page. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
-}
-
-async function addAccount(page: Page, name: string, contact: string) {
-  await page.goto('/accounts/new', { waitUntil: 'networkidle' });
-  await page.getByLabel('Customer name').fill(name);
-  await page.getByLabel('Country').selectOption('BE');
-  const combo = page.getByRole('combobox', { name: 'Add a support contact' });
-  await combo.fill(contact);
-  await combo.press('Enter');
-  await page.getByRole('button', { name: 'Save', exact: true }).click();
-  await expect(page).toHaveURL(/\/accounts\/[0-9a-f-]{36}$/);
-}
 
 /** Confirms the open dialog, waits for the job's progress panel to finish and closes it. */
 async function confirmAndFinish(page: Page, dialogName: string, confirm: string, finished: string) {

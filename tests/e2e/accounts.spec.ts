@@ -1,26 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import nl from '../../messages/nl.json' with { type: 'json' };
-import { DEMO, formAlert, signIn, signInAndWait } from './support';
-
-/** Serious and critical WCAG 2 A/AA violations on the page. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
-}
-
-/** Fills "Add account" with the minimum (name, country, one typed support contact) and saves it. */
-async function addAccount(page: Page, name: string, contact: string) {
-  await page.goto('/accounts/new', { waitUntil: 'networkidle' });
-  await page.getByLabel('Customer name').fill(name);
-  await page.getByLabel('Country').selectOption('BE');
-  const combo = page.getByRole('combobox', { name: 'Add a support contact' });
-  await combo.fill(contact);
-  await combo.press('Enter');
-  await page.getByRole('button', { name: 'Save', exact: true }).click();
-  await expect(page).toHaveURL(/\/accounts\/[0-9a-f-]{36}$/);
-  await expect(page.getByRole('heading', { name, level: 1 })).toBeVisible();
-}
+import { addAccount, DEMO, formAlert, seriousViolations, signIn, signInAndWait } from './support';
 
 async function openAccountFromList(page: Page, name: string) {
   await page.goto('/accounts', { waitUntil: 'networkidle' });

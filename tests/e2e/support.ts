@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 import { extractLinks, waitForMail } from '../../simulators/smtp/client.mjs';
 import { E2E } from './env';
@@ -37,4 +38,23 @@ export async function linkFromMail(to: string, subject: string, pathPart: string
 /** The page's own alert (Next.js keeps an empty route announcer with role "alert" too). */
 export function formAlert(page: Page) {
   return page.locator('[role=alert]:not(#__next-route-announcer__)');
+}
+
+/** Serious and critical WCAG 2 A/AA violations on the page. */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
+}
+
+/** Fills "Add account" with the minimum (name, country, one typed support contact) and saves it. */
+export async function addAccount(page: Page, name: string, contact: string) {
+  await page.goto('/accounts/new', { waitUntil: 'networkidle' });
+  await page.getByLabel('Customer name').fill(name);
+  await page.getByLabel('Country').selectOption('BE');
+  const combo = page.getByRole('combobox', { name: 'Add a support contact' });
+  await combo.fill(contact);
+  await combo.press('Enter');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page).toHaveURL(/\/accounts\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole('heading', { name, level: 1 })).toBeVisible();
 }

@@ -4,7 +4,7 @@ import type { DbOrTx } from '@/db/client';
 import { userImportRows, type UserImport } from '@/db/schema';
 import type { Actor } from '@/lib/authz/types';
 import type { RowErrors } from '@/lib/import/validate-row';
-import { decodeCursor, encodeCursor, type KeysetPage } from '@/lib/tables/search-params';
+import { decodeCursor, type KeysetPage, keysetSlice } from '@/lib/tables/search-params';
 import { rowProblems, type ImportCells } from './rows';
 import { PreviewParams } from './schemas';
 import { getImportInScope } from './scope';
@@ -58,14 +58,14 @@ export async function listImportRows(q: DbOrTx, actor: Actor, ref: { accountId: 
     )
     .orderBy(asc(userImportRows.rowNumber))
     .limit(params.size + 1);
-  const page = rows.slice(0, params.size);
+  const { rows: page, nextCursor } = keysetSlice(rows, params.size, (r) => [r.rowNumber]);
   const counts = await importCounts(q, found.id);
   return {
     import: found,
     counts,
     params,
     total: params.show === 'errors' ? counts.errors : counts.open,
-    nextCursor: rows.length > params.size ? encodeCursor([page[page.length - 1]!.rowNumber]) : null,
+    nextCursor,
     rows: page.map((row) => ({
       rowNumber: row.rowNumber,
       cells: { firstName: row.firstName, lastName: row.lastName, name: row.name, email: row.email, role: row.role },
