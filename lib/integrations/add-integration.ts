@@ -6,6 +6,7 @@ import { ForbiddenError, validationFromZod } from '@/lib/errors';
 import { getAccountInScope } from '@/lib/accounts/scope';
 import { integrationDefinition } from './catalogue';
 import { lockIntegrations } from './account-state';
+import { newIntegrationRow } from './account-defaults';
 import { addIntegration, type PrivilegeState } from './privileges';
 import { AccountIntegrationInput } from './schemas';
 import { recordIntegrationEvent, refusalError, writePrivileges } from './write-integrations-change';
@@ -28,7 +29,7 @@ export async function addAccountIntegration({ ctx, input }: Command<unknown>): P
     if (!result.ok) throw refusalError(result.reason);
 
     const d = integrationDefinition(integrationId);
-    await tx.insert(accountIntegrations).values({ accountId: account.id, integrationId, version: d.version, setupDone: d.setup === 'none' });
+    await tx.insert(accountIntegrations).values(newIntegrationRow(account.id, integrationId));
     await writePrivileges(tx, account.id, state.privileges, result.state.privileges);
     await recordIntegrationEvent(tx, ctx, account, {
       action: 'Create',

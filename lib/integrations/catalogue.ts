@@ -97,7 +97,8 @@ export const CATALOGUE: readonly IntegrationDefinition[] = [
   mitel('micollab', { privileges: ['delegatedAuthentication'] }),
   // Mitel One: guest access (2424-2428); features Chat, MiTeam Meetings, Telephony, each on by
   // default (3331-3381; on by default 3348, 3356, 3379).
-  mitel('mitelOne', { privileges: ['guestAccess'], features: ['chat', 'miteamMeetings', 'telephony'] }),
+  // Version 2 brought the Telephony feature (settings.ts); accounts on 1 are offered the update.
+  mitel('mitelOne', { privileges: ['guestAccess'], features: ['chat', 'miteamMeetings', 'telephony'], version: 2 }),
   mitel('workgroups'),
   // MiTeam Meetings: guest access (2436-2440); folds under Mitel One (3371-3375).
   mitel('miteamMeetings', { privileges: ['guestAccess'], foldsUnder: 'mitelOne' }),

@@ -8,6 +8,8 @@ import { integrationDefinition, shownUnder, type IntegrationId } from './catalog
 import { readIntegrations } from './account-state';
 import { missingPrivileges, type MissingPrivilege, type PrivilegeState } from './privileges';
 import { ListAccountIntegrationsInput } from './schemas';
+import type { IntegrationSettingsView } from './settings';
+import { settingsView } from './settings-view';
 
 export interface AccountIntegrationView {
   readonly integrationId: IntegrationId;
@@ -20,7 +22,10 @@ export interface AccountIntegrationView {
   readonly needsSetup: boolean;
   /** Listed as a feature of this integration instead of on its own (M1-1), or null. */
   readonly shownUnder: IntegrationId | null;
-  readonly settings: Record<string, unknown>;
+  /** The settings as the browser may see them (secrets only as "set on <date>"), or null. */
+  readonly settings: IntegrationSettingsView[keyof IntegrationSettingsView] | null;
+  /** When it was added (ISO 8601). */
+  readonly addedAt: string;
 }
 
 export interface AccountIntegrations {
@@ -51,7 +56,8 @@ export async function listAccountIntegrations({ ctx, input }: { ctx: Ctx; input:
         setupDone: r.setupDone,
         needsSetup: d.setup !== 'none' && !r.setupDone,
         shownUnder: shownUnder(state.integrations, r.integrationId),
-        settings: r.settings,
+        settings: settingsView(r.integrationId, r.version, r.settings),
+        addedAt: r.createdAt.toISOString(),
       };
     }),
     privileges: state.privileges,

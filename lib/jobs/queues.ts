@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { INTEGRATION_IDS } from '@/lib/integrations/catalogue';
 import { MANAGER_OPERATIONS, MAX_ACCOUNTS, MAX_MANAGERS } from '@/lib/managers/schemas';
 
 /** Every queue, its payload schema and its retry policy. Handlers live in lib/jobs/handlers. */
@@ -35,6 +36,10 @@ export const QUEUES = {
       notificationId: z.uuid(),
     }),
     options: { retryLimit: 3, retryDelay: 30, retryBackoff: true, expireInSeconds: 3600 },
+  },
+  'integration-update': {
+    schema: z.object({ accountId: z.uuid(), integrationId: z.enum(INTEGRATION_IDS), actorUserId: z.uuid(), notificationId: z.uuid() }),
+    options: { retryLimit: 5, retryDelay: 10, retryBackoff: true, expireInSeconds: 600 },
   },
   'user-import': {
     schema: z.object({ importId: z.uuid(), phase: z.enum(['parse', 'commit']) }),

@@ -1,12 +1,15 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
-import { count } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
 import type { Db, Tx } from '@/db/client';
-import { accounts, partnerOrgs, roles, users, type NewUser } from '@/db/schema';
+import { accountIntegrations, accountPrivileges, accounts, partnerOrgs, roles, users, type Account, type NewUser } from '@/db/schema';
 import { hashPassword } from '@/lib/auth/password';
 import { systemActor } from '@/lib/auth/system-actor';
 import { recordEvent } from '@/lib/events/record-event';
-import { insertAccountDefaults } from '@/lib/integrations/account-defaults';
+import { insertAccountDefaults, newIntegrationRow } from '@/lib/integrations/account-defaults';
+import { integrationDefinition, type IntegrationId } from '@/lib/integrations/catalogue';
+import { NO_PRIVILEGES } from '@/lib/integrations/privileges';
+import { defaultSettings } from '@/lib/integrations/settings';
 import { notify } from '@/lib/notifications/notifications';
 import { sendWelcomeMail } from '@/lib/users/send-welcome';
 
@@ -24,7 +27,15 @@ interface DemoUser {
   registered: boolean;
 }
 
-const DEMO_ACCOUNTS: { name: string; country: string; city: string; language: string; users: DemoUser[] }[] = [
+/** Integrations beyond the defaults, to show the panel's states: a gateway waiting for its appliance, Voice Assist set up, and a Mitel One one version behind (INT-4). */
+interface DemoIntegration {
+  id: IntegrationId;
+  version?: number;
+  setupDone?: boolean;
+  settings?: Record<string, unknown>;
+}
+
+const DEMO_ACCOUNTS: { name: string; country: string; city: string; language: string; users: DemoUser[]; integrations?: DemoIntegration[] }[] = [
   {
     name: 'Contoso Ltd',
     country: 'GB',
@@ -46,6 +57,11 @@ const DEMO_ACCOUNTS: { name: string; country: string; city: string; language: st
       { first: 'Bram', last: 'Beheerder', email: 'bram.beheerder@fabrikam.example', role: 'admin', registered: true },
       { first: 'Sanne', last: 'de Vries', email: 'sanne.devries@fabrikam.example', role: 'user', registered: true },
       { first: 'Daan', last: 'Jansen', email: 'daan.jansen@fabrikam.example', role: 'user', registered: false },
+    ],
+    integrations: [
+      { id: 'cloudlinkGateway' },
+      { id: 'mitelOne', version: 1, settings: defaultSettings('mitelOne', 1) as unknown as Record<string, unknown> },
+      { id: 'voiceAssist', setupDone: true, settings: { pilotNumber: '+31302001000', timeZone: 'Europe/Amsterdam', recipe: 'businessHours' } },
     ],
   },
 ];
@@ -97,6 +113,7 @@ export async function seedDemo(database: Db, password = randomBytes(9).toString(
         .returning();
       await recordEvent(tx, ctx, { action: 'Create', asset: 'Account', assetId: account!.id, accountId: account!.id, after: { name: a.name } });
       await insertAccountDefaults(tx, account!.id);
+      if (a.integrations) await addDemoIntegrations(tx, ctx, account!, a.integrations);
       for (const u of a.users) {
         const user = await createUser(tx, ctx, {
           partnerOrgId: org!.id,
@@ -116,6 +133,17 @@ export async function seedDemo(database: Db, password = randomBytes(9).toString(
     await notify(tx, { userId: partner.id, status: 'success', titleKey: 'notifications.demoSeeded', params: { accounts: DEMO_ACCOUNTS.length } });
     return credentials;
   });
+}
+
+async function addDemoIntegrations(tx: Tx, ctx: Parameters<typeof recordEvent>[1], account: Account, list: DemoIntegration[]) {
+  const rows = list.map((i) => ({ ...newIntegrationRow(account.id, i.id), ...(i.version ? { version: i.version } : {}), ...(i.setupDone ? { setupDone: true } : {}), ...(i.settings ? { settings: i.settings } : {}) }));
+  await tx.insert(accountIntegrations).values(rows);
+  const privileges = { ...NO_PRIVILEGES };
+  for (const i of list) for (const p of integrationDefinition(i.id).privileges) privileges[p] = true;
+  await tx.update(accountPrivileges).set(privileges).where(eq(accountPrivileges.accountId, account.id));
+  for (const r of rows) {
+    await recordEvent(tx, ctx, { action: 'Create', asset: 'Integration', assetId: `${account.id}:${r.integrationId}`, accountId: account.id, after: { integrationId: r.integrationId, version: r.version } });
+  }
 }
 
 async function createUser(tx: Tx, ctx: Parameters<typeof recordEvent>[1], values: NewUser) {

@@ -13,6 +13,8 @@ const url = new URL(adminUrl);
 url.pathname = `/${name}`;
 // Each test file talks to its own fresh, migrated database through the app's own client.
 process.env.DATABASE_URL = url.toString();
+// The secret store's key (lib/crypto), as `npm start` would generate it; one per test file.
+process.env.SECRETS_KEY ??= randomBytes(32).toString('base64url');
 
 afterAll(async () => {
   await closeDb();

@@ -1,6 +1,7 @@
 import 'server-only';
 import { deliverMail } from '@/lib/mail/deliver-mail';
 import { runAccountDelete } from './account-delete';
+import { runIntegrationUpdate } from './integration-update';
 import { runManagersBulk } from './managers-bulk';
 import { runUsersBulk } from './users-bulk';
 import { runUserImport } from './user-import';
@@ -15,4 +16,5 @@ export const HANDLERS: Handlers = {
   'users-bulk': runUsersBulk,
   'user-import': runUserImport,
   'managers-bulk': runManagersBulk,
+  'integration-update': runIntegrationUpdate,
 };

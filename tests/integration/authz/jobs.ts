@@ -4,6 +4,7 @@ import { db } from '@/db/client';
 import { accounts, notifications, userImportChunks, userImports } from '@/db/schema';
 import type { SignedInUser } from '@/lib/auth/load-actor';
 import { runAccountDelete } from '@/lib/jobs/handlers/account-delete';
+import { runIntegrationUpdate } from '@/lib/jobs/handlers/integration-update';
 import { runManagersBulk } from '@/lib/jobs/handlers/managers-bulk';
 import { runUserImport } from '@/lib/jobs/handlers/user-import';
 import { runUsersBulk } from '@/lib/jobs/handlers/users-bulk';
@@ -53,6 +54,15 @@ export const JOBS: Record<QueueName, JobSpec> = {
       const admin = await t.newPartnerAdmin();
       const notificationId = await note(caller.actor.userId!, 'managers.progress.running.convert');
       return () => runManagersBulk({ operation: 'convert', managerIds: [admin], accountIds: [], actorUserId: caller.actor.userId!, notificationId });
+    },
+  },
+  'integration-update': {
+    guard: 'actor',
+    level: 'account',
+    probe: async (caller, t) => {
+      await t.setIntegration('mitelOne', { version: 1 });
+      const notificationId = await note(caller.actor.userId!, 'integrations.update.running');
+      return () => runIntegrationUpdate({ accountId: t.accountId, integrationId: 'mitelOne', actorUserId: caller.actor.userId!, notificationId });
     },
   },
   'account-delete': {

@@ -1,9 +1,13 @@
 import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { db } from '@/db/client';
+import { accountPrivileges } from '@/db/schema';
 import type { Permission } from '@/lib/authz/types';
 import * as importActions from '@/app/(portal)/accounts/[accountId]/users/import/actions';
 import * as userActions from '@/app/(portal)/accounts/[accountId]/users/actions';
 import * as managerActions from '@/app/(portal)/account-managers/actions';
 import * as accountActions from '@/app/(portal)/accounts/actions';
+import * as integrationActions from '@/app/(portal)/accounts/[accountId]/integrations/actions';
 import * as roleActions from '@/app/(portal)/roles/actions';
 import * as portalActions from '@/app/(portal)/actions';
 import * as templateRoute from '@/app/api/accounts/[accountId]/users/import-template/route';
@@ -39,6 +43,8 @@ const url = (path: string) => `http://localhost:3000${path}`;
 const params = <T extends Record<string, string>>(values: T) => ({ params: Promise.resolve(values) });
 const cells = (email: string) => ({ firstName: 'Ivy', lastName: 'Import', name: '', email, role: '' });
 const welcome = ['users.add', 'users.edit'] as const satisfies readonly Permission[];
+const catalogue = ['integrations.add', 'integrations.delete'] as const satisfies readonly Permission[];
+const configure = ['integrations.add', 'integrations.edit'] as const satisfies readonly Permission[];
 const orgWide = 'roles belong to the organisation, not to one account: an account manager may add or read them';
 
 export const ENDPOINTS: Record<string, Endpoint> = {
@@ -290,6 +296,56 @@ export const ENDPOINTS: Record<string, Endpoint> = {
       const admin = await t.newPartnerAdmin();
       const roleId = await t.newRole({ base: 'partner' });
       return () => managerActions.setPartnerUserRoleAction(admin, roleId);
+    },
+  },
+
+  // Integrations & Apps (INT-1..5). The catalogue needs Add and Delete; configuring Add or Edit.
+  'app/(portal)/accounts/[accountId]/integrations/actions.ts#addIntegrationAction': {
+    level: 'account',
+    needs: catalogue,
+    call: async (t) => {
+      await t.setIntegration('workgroups', { present: false });
+      return () => integrationActions.addIntegrationAction(t.accountId, 'workgroups');
+    },
+  },
+  'app/(portal)/accounts/[accountId]/integrations/actions.ts#removeIntegrationAction': {
+    level: 'account',
+    needs: catalogue,
+    call: async (t) => {
+      await t.setIntegration('workgroups');
+      return () => integrationActions.removeIntegrationAction(t.accountId, 'workgroups');
+    },
+  },
+  'app/(portal)/accounts/[accountId]/integrations/actions.ts#setPrivilegeAction': {
+    level: 'account',
+    needs: configure,
+    call: async (t) => {
+      await db().update(accountPrivileges).set({ guestAccess: false }).where(eq(accountPrivileges.accountId, t.accountId));
+      return () => integrationActions.setPrivilegeAction(t.accountId, 'guestAccess', true);
+    },
+  },
+  'app/(portal)/accounts/[accountId]/integrations/actions.ts#configureIntegrationAction': {
+    level: 'account',
+    needs: configure,
+    call: async (t) => {
+      await t.setIntegration('micollab');
+      return () => integrationActions.configureIntegrationAction(t.accountId, 'micollab', { address: 'micollab.authz.example', password: `pw-${randomUUID()}` });
+    },
+  },
+  'app/(portal)/accounts/[accountId]/integrations/actions.ts#installUpdateAction': {
+    level: 'account',
+    needs: configure,
+    call: async (t) => {
+      await t.setIntegration('mitelOne', { version: 1 });
+      return () => integrationActions.installUpdateAction(t.accountId, 'mitelOne');
+    },
+  },
+  'app/(portal)/accounts/[accountId]/integrations/actions.ts#integrationUpdateStatusAction': {
+    level: 'account',
+    needs: ['integrations.view'],
+    call: async (t) => {
+      const made = await t.newNotification('integrations.update.running');
+      return () => integrationActions.integrationUpdateStatusAction(made);
     },
   },
 

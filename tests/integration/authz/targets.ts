@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
 import { db } from '@/db/client';
-import { accounts, notifications, roleAccounts, rolePermissions, roles, userImportRows, userImports, users } from '@/db/schema';
+import { accountIntegrations, accounts, notifications, roleAccounts, rolePermissions, roles, userImportRows, userImports, users } from '@/db/schema';
 import { applicableCells } from '@/lib/authz';
 import type { SignedInUser } from '@/lib/auth/load-actor';
+import { integrationDefinition, type IntegrationId } from '@/lib/integrations/catalogue';
 import { baseRoleId } from '../helpers';
 
 /**
@@ -25,6 +27,8 @@ export interface Target {
   newRole(options?: { base?: 'admin' | 'partner'; assigned?: boolean }): Promise<string>;
   /** A partner admin of the organisation (an account manager when asked). */
   newPartnerAdmin(options?: { manager?: boolean }): Promise<string>;
+  /** Puts the integration on the account (at `version`, default the shipped one) or takes it off (`present: false`). */
+  setIntegration(integrationId: IntegrationId, options?: { present?: boolean; version?: number }): Promise<void>;
 }
 
 export function target(account: { id: string; partnerOrgId: string }, caller: SignedInUser | null, owner: SignedInUser): Target {
@@ -73,6 +77,14 @@ export function target(account: { id: string; partnerOrgId: string }, caller: Si
         .values({ partnerOrgId: account.partnerOrgId, email: `p-${randomUUID()}@authz.example`, displayName: 'Paula Probe', roleId: await baseRoleId('partner'), registeredAt: new Date(), isAccountManager: manager })
         .returning({ id: users.id });
       return user!.id;
+    },
+    async setIntegration(integrationId, { present = true, version } = {}) {
+      await db()
+        .delete(accountIntegrations)
+        .where(and(eq(accountIntegrations.accountId, account.id), eq(accountIntegrations.integrationId, integrationId)));
+      if (!present) return;
+      const row = { accountId: account.id, integrationId, version: version ?? integrationDefinition(integrationId).version, setupDone: true };
+      await db().insert(accountIntegrations).values(row);
     },
     async newNotification(titleKey = 'notifications.demoSeeded') {
       const [note] = await db()

@@ -17,12 +17,14 @@ beforeAll(async () => {
 });
 
 describe('default integrations (INT-1: Chat on for every customer account)', () => {
-  it('gives every seeded account Chat and an all-off privileges row', async () => {
+  it('gives every seeded account Chat and a privileges row; the demo adds a few to Fabrikam', async () => {
     const seeded = (await db().select().from(accounts)).filter((a) => a.id !== globex.id);
-    expect(seeded.length).toBeGreaterThan(1);
+    expect(seeded.map((a) => a.name).sort()).toEqual(['Contoso Ltd', 'Fabrikam BV']);
     for (const a of seeded) {
-      expect(await integrationIdsOf(a.id)).toEqual(['chat']);
-      expect(await privilegesOf(a.id)).toEqual({ delegatedAuthentication: false, guestAccess: false });
+      const fabrikam = a.name === 'Fabrikam BV';
+      expect(await integrationIdsOf(a.id)).toEqual(fabrikam ? ['chat', 'cloudlinkGateway', 'mitelOne', 'voiceAssist'] : ['chat']);
+      // Mitel One brings guest access (INT-3).
+      expect(await privilegesOf(a.id)).toEqual({ delegatedAuthentication: false, guestAccess: fabrikam });
     }
   });
 
@@ -54,7 +56,7 @@ describe('default integrations (INT-1: Chat on for every customer account)', () 
     expect(list).toEqual({
       accountId: contoso.id,
       integrations: [
-        { integrationId: 'chat', version: 1, latestVersion: 1, updateAvailable: false, setupDone: true, needsSetup: false, shownUnder: null, settings: {} },
+        { integrationId: 'chat', version: 1, latestVersion: 1, updateAvailable: false, setupDone: true, needsSetup: false, shownUnder: null, settings: { allowMessageEditing: true }, addedAt: expect.any(String) },
       ],
       privileges: { delegatedAuthentication: false, guestAccess: false },
       missingPrivileges: [],
