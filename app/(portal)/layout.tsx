@@ -6,13 +6,20 @@ import { db } from '@/db/client';
 import { requireUser } from '@/lib/auth/session';
 import { env } from '@/lib/env';
 import { listMyNotifications } from '@/lib/notifications/notifications';
+import { integrationPresence } from '@/lib/shell/account-integrations';
 import { navigationFor } from '@/lib/shell/navigation';
 
 export default async function PortalLayout({ children }: { children: ReactNode }) {
   const user = await requireUser();
   const ctx = { actor: user.actor };
-  const notifications = await listMyNotifications(db(), ctx);
-  const nav = navigationFor({ actor: user.actor, isPasswordUser: user.isPasswordUser, devMailbox: !env().SMTP_URL });
+  const { actor } = user;
+  // Account admins see their account's integration sections in the left navigation (SHELL-2);
+  // partners get them as account tabs, so only account users need this query.
+  const [notifications, accountIntegrations] = await Promise.all([
+    listMyNotifications(db(), ctx),
+    actor.kind === 'accountUser' && actor.accountId && actor.baseRole !== 'user' ? integrationPresence(db(), actor, actor.accountId) : [],
+  ]);
+  const nav = navigationFor({ actor, isPasswordUser: user.isPasswordUser, devMailbox: !env().SMTP_URL, accountIntegrations });
   return (
     <div className="flex min-h-screen flex-col">
       <Header

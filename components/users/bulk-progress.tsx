@@ -18,11 +18,14 @@ export function BulkProgress({
   notificationId,
   onClose,
   statusAction = bulkStatusAction,
+  label,
 }: {
   notificationId: string;
   onClose: () => void;
   /** Where the status is read; other bulk pages (account managers) pass their own action. */
   statusAction?: (notificationId: string) => Promise<ActionResult<BulkStatus>>;
+  /** The section's accessible name; the users page's "Progress of the bulk action" by default. */
+  label?: string;
 }) {
   const t = useT();
   const router = useRouter();
@@ -53,7 +56,7 @@ export function BulkProgress({
   const finished = error !== null || (status !== null && status.status !== 'running');
   const tone = error || status?.status === 'error' ? 'border-red-300 bg-red-50' : finished ? 'border-green-300 bg-green-50' : 'border-brand-100 bg-brand-50';
   return (
-    <section aria-label={t('users.bulk.title')} className={`flex flex-col gap-2 rounded border px-4 py-3 text-sm ${tone}`}>
+    <section aria-label={label ?? t('users.bulk.title')} className={`flex flex-col gap-2 rounded border px-4 py-3 text-sm ${tone}`}>
       <p role="status">{error ? t(error) : status ? t(status.titleKey, status.params) : t('users.bulk.starting')}</p>
       <progress className="w-full" max={100} value={error ? 0 : (status?.progress ?? 0)} aria-label={t('users.bulk.progress')} />
       {status?.details && (

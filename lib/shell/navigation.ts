@@ -1,5 +1,6 @@
 import { can, canManageAccountManagers, canOpenRoles } from '@/lib/authz';
 import type { Actor } from '@/lib/authz/types';
+import { integrationSectionsFor, type IntegrationPresence } from './integration-sections';
 
 export interface NavItem {
   href: string;
@@ -10,18 +11,27 @@ export interface NavContext {
   actor: Actor;
   isPasswordUser: boolean;
   devMailbox: boolean;
+  /** The integrations of an account user's own account; partners reach them as account tabs. */
+  accountIntegrations?: readonly IntegrationPresence[];
 }
+
+const SECTION_LABELS = {
+  integrations: 'nav.integrations',
+  voiceAssist: 'nav.voiceAssist',
+  customerService: 'nav.customerService',
+} as const;
 
 /**
  * SHELL-2: the left navigation, from the actor's permissions. Later features add their entries
  * here with the permission that shows them; nothing appears that the actor cannot open.
  */
-export function navigationFor({ actor, isPasswordUser, devMailbox }: NavContext): NavItem[] {
+export function navigationFor({ actor, isPasswordUser, devMailbox, accountIntegrations = [] }: NavContext): NavItem[] {
   const items: NavItem[] = [{ href: '/dashboard', labelKey: 'nav.dashboard' }];
   if (actor.kind === 'partner' && can(actor, 'account', 'view')) items.push({ href: '/accounts', labelKey: 'nav.accounts' });
   if (actor.kind === 'accountUser' && actor.accountId && can(actor, 'account', 'view') && actor.baseRole !== 'user') {
     items.push({ href: `/accounts/${actor.accountId}`, labelKey: 'nav.account' });
     if (can(actor, 'users', 'view')) items.push({ href: `/accounts/${actor.accountId}/users`, labelKey: 'nav.users' });
+    for (const { section, href } of integrationSectionsFor(actor, actor.accountId, accountIntegrations)) items.push({ href, labelKey: SECTION_LABELS[section] });
   }
   // SHELL-2 "User management" of a partner.
   if (canOpenRoles(actor)) items.push({ href: '/roles', labelKey: 'nav.roles' });

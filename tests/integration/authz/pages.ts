@@ -24,7 +24,22 @@ const orgWide = 'roles belong to the organisation, not to one account: an accoun
 const newRole = async (t: Target) => ({ roleId: await t.newRole() });
 const own = "shows the caller's own things only; there is no other target to aim at";
 
+const voiceAssist = async (t: Target) => {
+  await t.setIntegration('voiceAssist', { settings: { pilotNumber: '+442071234567', timeZone: 'Europe/London', recipe: 'businessHours' } });
+  return { accountId: t.accountId };
+};
+
 export const PAGES: Record<string, PageSpec> = {
+  'app/(portal)/accounts/[accountId]/integrations/page.tsx': { level: 'account', needs: ['integrations.view'], params: account },
+  'app/(portal)/accounts/[accountId]/voice-assist/[[...section]]/page.tsx': { level: 'account', needs: ['integrations.view'], params: voiceAssist },
+  'app/(portal)/accounts/[accountId]/customer-service/page.tsx': {
+    level: 'account',
+    needs: ['customerService.view'],
+    params: async (t) => {
+      await t.setIntegration('workgroups');
+      return { accountId: t.accountId };
+    },
+  },
   'app/(portal)/accounts/[accountId]/page.tsx': { level: 'account', params: account },
   'app/(portal)/accounts/[accountId]/users/page.tsx': { level: 'account', needs: ['users.view'], params: account },
   'app/(portal)/accounts/[accountId]/users/[userId]/page.tsx': {

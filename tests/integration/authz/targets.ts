@@ -28,7 +28,7 @@ export interface Target {
   /** A partner admin of the organisation (an account manager when asked). */
   newPartnerAdmin(options?: { manager?: boolean }): Promise<string>;
   /** Puts the integration on the account (at `version`, default the shipped one) or takes it off (`present: false`). */
-  setIntegration(integrationId: IntegrationId, options?: { present?: boolean; version?: number }): Promise<void>;
+  setIntegration(integrationId: IntegrationId, options?: { present?: boolean; version?: number; settings?: Record<string, unknown> }): Promise<void>;
 }
 
 export function target(account: { id: string; partnerOrgId: string }, caller: SignedInUser | null, owner: SignedInUser): Target {
@@ -78,12 +78,12 @@ export function target(account: { id: string; partnerOrgId: string }, caller: Si
         .returning({ id: users.id });
       return user!.id;
     },
-    async setIntegration(integrationId, { present = true, version } = {}) {
+    async setIntegration(integrationId, { present = true, version, settings = {} } = {}) {
       await db()
         .delete(accountIntegrations)
         .where(and(eq(accountIntegrations.accountId, account.id), eq(accountIntegrations.integrationId, integrationId)));
       if (!present) return;
-      const row = { accountId: account.id, integrationId, version: version ?? integrationDefinition(integrationId).version, setupDone: true };
+      const row = { accountId: account.id, integrationId, version: version ?? integrationDefinition(integrationId).version, setupDone: true, settings };
       await db().insert(accountIntegrations).values(row);
     },
     async newNotification(titleKey = 'notifications.demoSeeded') {

@@ -5,6 +5,7 @@ import { AccountInfoForm } from '@/components/accounts/account-info-form';
 import { AccountLifecycle } from '@/components/accounts/account-lifecycle';
 import { CallServicesPanel } from '@/components/accounts/call-services-panel';
 import { SupportContactsPanel } from '@/components/accounts/support-contacts-panel';
+import { IntegrationsSections } from '@/components/integrations/integrations-sections';
 import { CopyButton } from '@/components/ui/copy-button';
 import { db } from '@/db/client';
 import { countryOptions } from '@/lib/accounts/countries';
@@ -17,6 +18,7 @@ import { currentLocale, requireUser } from '@/lib/auth/session';
 import { NotFoundError } from '@/lib/errors';
 import { DEFAULT_LOCALE, isLocale } from '@/lib/i18n/config';
 import { translator } from '@/lib/i18n/translator';
+import { listAccountIntegrations } from '@/lib/integrations/list-account-integrations';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: translator(await currentLocale())('account.title') };
@@ -45,9 +47,11 @@ export default async function AccountPage({ params }: { params: Promise<{ accoun
   });
   const locale = await currentLocale();
   const t = translator(locale);
-  const [contacts, users] = await Promise.all([
+  const [contacts, users, integrations] = await Promise.all([
     listSupportContacts(db(), account.id),
     can(actor, 'users', 'view') ? countUsersOfAccount(db(), account.id) : null,
+    // Seed 2316: the Integrations panel sits on the lower part of the account information page.
+    can(actor, 'integrations', 'view') ? listAccountIntegrations({ ctx: { actor }, input: { accountId: account.id } }) : null,
   ]);
   const canEdit = can(actor, 'account', 'edit');
   const canManageLifecycle = actor.kind === 'partner' && can(actor, 'account', 'delete');
@@ -102,6 +106,7 @@ export default async function AccountPage({ params }: { params: Promise<{ accoun
       <Panel title={t('account.callServices')}>
         <CallServicesPanel accountId={account.id} enabled={account.bandwidthOptimisation} canEdit={canEdit} />
       </Panel>
+      {integrations && <IntegrationsSections actor={actor} data={integrations} t={t} />}
       {canManageLifecycle && account.status !== 'deleting' && (
         <Panel title={t('accounts.lifecycle.title')}>
           <AccountLifecycle accountId={account.id} name={account.name} status={account.status} />
