@@ -1,31 +1,20 @@
 import type { TFunction } from 'i18next';
 import Link from 'next/link';
-import type { ReactNode } from 'react';
+import { Panel } from '@/components/ui/panel';
 import type { CustomerServiceOverview } from '@/lib/customer-service/read-customer-service';
-
-function Panel({ id, title, children }: { id: string; title: string; children: ReactNode }) {
-  return (
-    <section aria-labelledby={id} className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
-      <h3 id={id} className="mb-3 text-base font-semibold">
-        {title}
-      </h3>
-      {children}
-    </section>
-  );
-}
 
 /** WG-1: Mitel One Workgroups on the account, what its portal is for, and who can be an agent. */
 export function WorkgroupsOverview({ t, locale, overview, usersHref }: { t: TFunction; locale: string; overview: CustomerServiceOverview; usersHref: string | null }) {
   const added = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(overview.workgroupsAddedAt);
   return (
     <div className="flex max-w-3xl flex-col gap-6">
-      <Panel id="workgroups-status" title={t('customerService.workgroups.title')}>
+      <Panel level={3} title={t('customerService.workgroups.title')}>
         <p className="flex flex-wrap items-center gap-2 text-sm">
           <span className="rounded-full bg-emerald-100 px-2 py-0.5 text-xs font-medium text-emerald-800">{t('customerService.workgroups.active')}</span>
           <span>{t('customerService.workgroups.addedOn', { date: added })}</span>
         </p>
       </Panel>
-      <Panel id="workgroups-portal" title={t('customerService.portal.title')}>
+      <Panel level={3} title={t('customerService.portal.title')}>
         <p className="mb-2 text-sm">{t('customerService.portal.intro')}</p>
         <ul className="flex list-disc flex-col gap-1 pl-5 text-sm">
           <li>{t('customerService.portal.workgroups')}</li>
@@ -33,7 +22,7 @@ export function WorkgroupsOverview({ t, locale, overview, usersHref }: { t: TFun
           <li>{t('customerService.portal.routing')}</li>
         </ul>
       </Panel>
-      <Panel id="workgroups-agents" title={t('customerService.agents.title')}>
+      <Panel level={3} title={t('customerService.agents.title')}>
         <dl className="mb-3 grid grid-cols-[14rem_1fr] gap-y-2 text-sm">
           <dt className="text-slate-500">{t('customerService.agents.registered')}</dt>
           <dd>{overview.users.registered}</dd>

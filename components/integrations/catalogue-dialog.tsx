@@ -8,7 +8,7 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { catalogueTab, type IntegrationId, type IntegrationTab } from '@/lib/integrations/catalogue';
 import { actionError, integrationName } from './labels';
-import { Modal } from './modal';
+import { Modal } from '@/components/ui/modal';
 
 const TABS: readonly IntegrationTab[] = ['mitel', 'thirdParty'];
 

@@ -1,19 +1,10 @@
-import type { ReactNode } from 'react';
+import { Panel } from '@/components/ui/panel';
 import { canConfigureIntegrations, canManageIntegrationCatalogue, can } from '@/lib/authz';
 import type { Actor } from '@/lib/authz/types';
 import type { T } from '@/lib/i18n/translator';
 import type { AccountIntegrations } from '@/lib/integrations/list-account-integrations';
 import { IntegrationsPanel } from './integrations-panel';
 import { PrivilegesPanel } from './privileges-panel';
-
-function Panel({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <section aria-label={title} className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
-      <h2 className="mb-4 text-base font-semibold">{title}</h2>
-      {children}
-    </section>
-  );
-}
 
 /**
  * The Integrations and Privileges panels (INT-1..4), server-rendered around the client panels:

@@ -9,7 +9,7 @@ import { Button } from '@/components/ui/button';
 import { TypedConfirmDialog } from '@/components/ui/typed-confirm-dialog';
 import { dependantsOf, integrationDefinition, type IntegrationId } from '@/lib/integrations/catalogue';
 import { actionError, integrationName } from './labels';
-import { Modal } from './modal';
+import { Modal } from '@/components/ui/modal';
 
 interface Props {
   accountId: string;

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { formatDate, formatLocalTime } from './format';
-import { Panel } from './panel';
+import { Panel } from '@/components/ui/panel';
 import type { VoiceAssistSectionProps } from './types';
 
 const CAPABILITIES = ['tts', 'asr', 'directory'] as const;
@@ -34,7 +34,7 @@ export function AboutSection({ t, locale, config, now }: VoiceAssistSectionProps
   ];
   return (
     <div className="flex flex-col gap-6">
-      <Panel id="voice-assist-about" title={t('voiceAssist.about.title')}>
+      <Panel level={3} title={t('voiceAssist.about.title')}>
         <p className="mb-3 text-sm">{t('voiceAssist.about.intro')}</p>
         <ul className="flex list-disc flex-col gap-1 pl-5 text-sm">
           {CAPABILITIES.map((c) => (
@@ -44,7 +44,7 @@ export function AboutSection({ t, locale, config, now }: VoiceAssistSectionProps
           ))}
         </ul>
       </Panel>
-      <Panel id="voice-assist-settings" title={t('voiceAssist.about.settings')}>
+      <Panel level={3} title={t('voiceAssist.about.settings')}>
         <dl className="mb-4 grid grid-cols-[12rem_1fr] gap-y-3 text-sm">
           {rows.map(([label, value]) => (
             <div key={label} className="contents">

@@ -1,12 +1,12 @@
 import { PBX_GUIDES } from '@/lib/voice-assist/pbx-guides';
-import { Panel } from './panel';
+import { Panel } from '@/components/ui/panel';
 import type { VoiceAssistSectionProps } from './types';
 
 /** MVA-1 Help: routing the pilot number from each supported PBX to CloudLink (seed 3793-3937). */
 export function HelpSection({ t, config }: VoiceAssistSectionProps) {
   const params = { pilotNumber: config.pilotNumber };
   return (
-    <Panel id="voice-assist-help" title={t('voiceAssist.help.title')}>
+    <Panel level={3} title={t('voiceAssist.help.title')}>
       <p className="mb-4 text-sm">{t('voiceAssist.help.intro', params)}</p>
       <div className="flex flex-col gap-3">
         {PBX_GUIDES.map((guide) => (

@@ -1,13 +1,13 @@
 import Link from 'next/link';
 import { voiceAssistHref } from '@/lib/voice-assist/sections';
 import { formatDate } from './format';
-import { Panel } from './panel';
+import { Panel } from '@/components/ui/panel';
 import type { VoiceAssistSectionProps } from './types';
 
 /** MVA-1 Numbers: the numbers routed to Voice Assist; so far the one pilot number of the setup. */
 export function NumbersSection({ t, locale, config }: VoiceAssistSectionProps) {
   return (
-    <Panel id="voice-assist-numbers" title={t('voiceAssist.numbers.title')}>
+    <Panel level={3} title={t('voiceAssist.numbers.title')}>
       <table className="mb-4 w-full text-left text-sm">
         <caption className="sr-only">{t('voiceAssist.numbers.caption')}</caption>
         <thead className="border-b border-slate-200 text-slate-500">

@@ -1,6 +1,6 @@
 import { isOpenAt, recipeDefinition } from '@/lib/voice-assist/recipes';
 import { formatDays, formatLocalTime } from './format';
-import { Panel } from './panel';
+import { Panel } from '@/components/ui/panel';
 import type { VoiceAssistSectionProps } from './types';
 
 /** MVA-1 Routing: the chosen recipe's call flow, and which branch a call would take right now. */
@@ -16,7 +16,7 @@ export function RoutingSection({ t, locale, config, now }: VoiceAssistSectionPro
     end: hours?.end ?? '',
   };
   return (
-    <Panel id="voice-assist-routing" title={t('voiceAssist.routing.title', { recipe: t(`voiceAssist.recipes.${recipe.id}.name`) })}>
+    <Panel level={3} title={t('voiceAssist.routing.title', { recipe: t(`voiceAssist.recipes.${recipe.id}.name`) })}>
       <p className="mb-3 text-sm">{t(`voiceAssist.recipes.${recipe.id}.description`)}</p>
       <p className="mb-4 flex flex-wrap items-center gap-2 text-sm">
         {hours ? (

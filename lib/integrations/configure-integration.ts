@@ -7,11 +7,11 @@ import { sealSecret } from '@/lib/crypto/secret-box';
 import { withTransaction, type Command } from '@/lib/db/transaction';
 import { ConflictError, ForbiddenError, validationFromZod } from '@/lib/errors';
 import { getAccountInScope } from '@/lib/accounts/scope';
-import { recordEvent } from '@/lib/events/record-event';
 import { INTEGRATION_IDS, integrationDefinition } from './catalogue';
 import { lockIntegrations } from './account-state';
 import { isConfigurable, readSettings, SETTINGS_PATCHES, type ConfigurableIntegration, type IntegrationSettings } from './settings';
 import { settingsView } from './settings-view';
+import { recordIntegrationEdit } from './write-integrations-change';
 
 const ConfigureInput = z.object({ accountId: z.string().max(100), integrationId: z.enum(INTEGRATION_IDS), settings: z.unknown() });
 
@@ -48,15 +48,9 @@ export async function configureAccountIntegration({ ctx, input }: Command<unknow
       .update(accountIntegrations)
       .set({ settings: next as unknown as Record<string, unknown>, setupDone, updatedAt: new Date() })
       .where(and(eq(accountIntegrations.accountId, account.id), eq(accountIntegrations.integrationId, integrationId)));
-    await recordEvent(tx, ctx, {
-      action: 'Edit',
-      asset: 'Integration',
-      assetId: `${account.id}:${integrationId}`,
-      accountId: account.id,
-      partnerOrgId: account.partnerOrgId,
-      before: { integrationId, setupDone: row.setupDone, settings: before },
-      after: { integrationId, setupDone, settings: after },
-      core: { integrationId },
+    await recordIntegrationEdit(tx, ctx, account, integrationId, {
+      before: { setupDone: row.setupDone, settings: before },
+      after: { setupDone, settings: after },
     });
     return { settings: after, setupDone };
   });

@@ -41,3 +41,23 @@ export async function recordIntegrationEvent(
     core: { integrationId: e.integrationId, privilegesChanged },
   });
 }
+
+/** The audit event of a change to one integration's own row: its settings, setup or version. */
+export async function recordIntegrationEdit(
+  tx: Tx,
+  ctx: Ctx,
+  account: Account,
+  integrationId: IntegrationId,
+  change: { before: Record<string, unknown>; after: Record<string, unknown>; core?: Record<string, unknown> },
+): Promise<void> {
+  await recordEvent(tx, ctx, {
+    action: 'Edit',
+    asset: 'Integration',
+    assetId: `${account.id}:${integrationId}`,
+    accountId: account.id,
+    partnerOrgId: account.partnerOrgId,
+    before: { integrationId, ...change.before },
+    after: { integrationId, ...change.after },
+    core: { integrationId, ...change.core },
+  });
+}

@@ -4,55 +4,15 @@ import ExcelJS from 'exceljs';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import en from '../../messages/en.json' with { type: 'json' };
 import nl from '../../messages/nl.json' with { type: 'json' };
-import { DEMO, linkFromMail, signIn, signInAndWait } from './support';
+import { DEMO, either, fill, linkFromMail, newAccountAdmin, signInAndWait } from './support';
 
 // A suffix per run, so a retried test never collides with users an earlier attempt created.
 const run = Date.now().toString(36);
 type Messages = typeof en;
-const fill = (text: string, values: Record<string, string | number>) => text.replace(/\{\{(\w+)\}\}/g, (_, key: string) => String(values[key]));
 
-/** One of two labels, whichever language the page is in. */
-const either = (a: string, b: string) => new RegExp(`^(${a}|${b})$`);
-
-/**
- * A customer account of its own with a registered account admin, so the imported users change no
- * demo account that other specs count. The partner creates both; the admin signs up through the
- * welcome mail and signs in. Returns the admin's page.
- */
-async function newAccountAdmin(browser: Browser, language: 'en' | 'nl', country: string, first: string, last: string): Promise<Page> {
-  const tag = `${language}-${run}`;
-  const partner = await (await browser.newContext()).newPage();
-  await signInAndWait(partner, DEMO.partner);
-  await partner.goto('/accounts/new', { waitUntil: 'networkidle' });
-  await partner.getByLabel(en.account.fields.name).fill(`Import ${tag}`);
-  await partner.getByLabel(en.account.fields.country).selectOption(country);
-  await partner.getByLabel(en.account.fields.language).selectOption(language);
-  const contact = partner.getByRole('combobox', { name: 'Add a support contact' });
-  await contact.fill(`helpdesk.${tag}@import.example`);
-  await contact.press('Enter');
-  await partner.getByRole('button', { name: 'Save', exact: true }).click();
-  await expect(partner).toHaveURL(/\/accounts\/[0-9a-f-]{36}$/);
-
-  const address = `${first.toLowerCase()}.${tag}@import.example`;
-  await partner.goto(`${new URL(partner.url()).pathname}/users/new`, { waitUntil: 'networkidle' });
-  await partner.getByLabel(en.users.fields.firstName).fill(first);
-  await partner.getByLabel(en.users.fields.lastName).fill(last);
-  await partner.getByLabel(en.users.fields.email).fill(address);
-  await partner.getByRole('switch', { name: en.users.fields.accountAdmin }).check();
-  await partner.getByRole('button', { name: en.users.new.submit, exact: true }).click();
-  await expect(partner.getByRole('status').filter({ hasText: fill(en.users.new.created, { email: address }) })).toBeVisible();
-  await partner.context().close();
-
-  const admin = await (await browser.newContext()).newPage();
-  await admin.goto(await linkFromMail(address, '', '/welcome/'), { waitUntil: 'networkidle' });
-  await admin.getByLabel(either(en.fields.newPassword, nl.fields.newPassword), { exact: true }).fill('import-secret-1');
-  await admin.getByLabel(either(en.fields.confirmPassword, nl.fields.confirmPassword)).fill('import-secret-1');
-  await admin.getByRole('button', { name: either(en.setPassword.welcome.submit, nl.setPassword.welcome.submit) }).click();
-  await expect(admin).toHaveURL(/\/sign-in\?registered=1$/);
-  await signIn(admin, address, 'import-secret-1');
-  await expect(admin).toHaveURL(/\/dashboard$/);
-  await expect(admin.locator('html')).toHaveAttribute('lang', language);
-  return admin;
+/** A new account with its own admin, for one import journey. */
+async function importAdmin(browser: Browser, language: 'en' | 'nl', country: string, first: string, last: string): Promise<Page> {
+  return (await newAccountAdmin(browser, { tag: `${language}-${run}`, language, country, first, last, domain: 'Import' })).page;
 }
 
 /** Users → ⋯ → Import users, in the page's language. */
@@ -87,7 +47,7 @@ async function uploadAndWelcome(page: Page, m: Messages, count: number, firstAdd
 test.describe('bulk import of users (F-IMP)', () => {
   test('an account admin fills the xlsx template, fixes two rows in the preview, uploads, and welcomes the new users', async ({ browser }, testInfo) => {
     const address = (name: string) => `${name}.${run}@import.example`;
-    const page = await newAccountAdmin(browser, 'en', 'GB', 'Imogen', 'Importer');
+    const page = await importAdmin(browser, 'en', 'GB', 'Imogen', 'Importer');
     await openImport(page, en);
 
     // IMP-1: the template, filled in as a person would in Excel.
@@ -129,7 +89,7 @@ test.describe('bulk import of users (F-IMP)', () => {
 
   test('a Dutch account admin imports a semicolon CSV with Dutch headers and fixes a duplicate and a role', async ({ browser }, testInfo) => {
     const address = (name: string) => `${name}.${run}@import.example.nl`;
-    const page = await newAccountAdmin(browser, 'nl', 'NL', 'Ilse', 'Invoer');
+    const page = await importAdmin(browser, 'nl', 'NL', 'Ilse', 'Invoer');
     await openImport(page, nl);
 
     const csv = ['VOORNAAM;ACHTERNAAM;E-MAIL;ROL', `Joost;de Vries;${address('joost')};Gebruiker`, `Mies;Bakker;${address('joost')};Accountbeheerder`, `Kees;Jansen;${address('kees')};Baas`].join('\r\n');

@@ -1,50 +1,14 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import en from '../../messages/en.json' with { type: 'json' };
-import { DEMO, linkFromMail, seriousViolations, signIn, signInAndWait } from './support';
+import { fill, newAccountAdmin, seriousViolations } from './support';
 
 // A suffix per run, so a retried test never collides with accounts an earlier attempt created.
 const run = Date.now().toString(36);
-const fill = (text: string, values: Record<string, string | number>) => text.replace(/\{\{(\w+)\}\}/g, (_, key: string) => String(values[key]));
 const m = en.integrations;
 
-/**
- * A customer account of its own with a registered account admin (as in import.spec.ts), so the
- * integrations added here change no demo account other specs look at.
- */
-async function newAccountAdmin(browser: Browser): Promise<{ page: Page; accountId: string }> {
-  const partner = await (await browser.newContext()).newPage();
-  await signInAndWait(partner, DEMO.partner);
-  await partner.goto('/accounts/new', { waitUntil: 'networkidle' });
-  await partner.getByLabel(en.account.fields.name).fill(`Integrations ${run}`);
-  await partner.getByLabel(en.account.fields.country).selectOption('GB');
-  await partner.getByLabel(en.account.fields.language).selectOption('en');
-  const contact = partner.getByRole('combobox', { name: 'Add a support contact' });
-  await contact.fill(`helpdesk.${run}@integrations.example`);
-  await contact.press('Enter');
-  await partner.getByRole('button', { name: 'Save', exact: true }).click();
-  await expect(partner).toHaveURL(/\/accounts\/[0-9a-f-]{36}$/);
-  const accountPath = new URL(partner.url()).pathname;
-
-  const address = `ines.${run}@integrations.example`;
-  await partner.goto(`${accountPath}/users/new`, { waitUntil: 'networkidle' });
-  await partner.getByLabel(en.users.fields.firstName).fill('Ines');
-  await partner.getByLabel(en.users.fields.lastName).fill('Integrator');
-  await partner.getByLabel(en.users.fields.email).fill(address);
-  await partner.getByRole('switch', { name: en.users.fields.accountAdmin }).check();
-  await partner.getByRole('button', { name: en.users.new.submit, exact: true }).click();
-  await expect(partner.getByRole('status').filter({ hasText: fill(en.users.new.created, { email: address }) })).toBeVisible();
-  await partner.context().close();
-
-  const admin = await (await browser.newContext()).newPage();
-  await admin.goto(await linkFromMail(address, '', '/welcome/'), { waitUntil: 'networkidle' });
-  await admin.getByLabel(en.fields.newPassword, { exact: true }).fill('integrations-secret-1');
-  await admin.getByLabel(en.fields.confirmPassword).fill('integrations-secret-1');
-  await admin.getByRole('button', { name: en.setPassword.welcome.submit }).click();
-  await expect(admin).toHaveURL(/\/sign-in\?registered=1$/);
-  await signIn(admin, address, 'integrations-secret-1');
-  await expect(admin).toHaveURL(/\/dashboard$/);
-  return { page: admin, accountId: accountPath.split('/').pop()! };
-}
+/** A new English account with its own admin (a tag per journey, so two journeys of a run never collide). */
+const integrationsAdmin = (browser: Browser, journey: string) =>
+  newAccountAdmin(browser, { tag: `${journey}-${run}`, language: 'en', country: 'GB', first: 'Ines', last: 'Integrator', domain: 'Integrations' });
 
 const guestAccess = (page: Page) => page.getByRole('switch', { name: m.privileges.guestAccess.label, exact: true });
 
@@ -64,7 +28,7 @@ async function openFeatures(page: Page) {
 
 test('an account admin adds and removes integrations, with their features, settings and privileges', async ({ browser }) => {
   test.setTimeout(120_000);
-  const { page, accountId } = await newAccountAdmin(browser);
+  const { page, accountId } = await integrationsAdmin(browser, 'catalogue');
   await page.goto(`/accounts/${accountId}/integrations`, { waitUntil: 'networkidle' });
   await expect(page.getByRole('heading', { name: m.title, level: 2 })).toBeVisible();
   // Chat is on every customer account and cannot be switched off.
@@ -152,4 +116,78 @@ test('an account admin adds and removes integrations, with their features, setti
   const panel = page.getByRole('region', { name: m.panelTitle, exact: true });
   await expect(panel.getByRole('switch', { name: m.names.chat, exact: true })).toBeVisible();
   await expect(page.getByRole('region', { name: m.privileges.title }).getByRole('switch', { name: m.privileges.guestAccess.label })).toHaveAttribute('aria-checked', 'false');
+});
+
+test('an account admin finishes the Voice Assist setup, keeps a MiCollab password write-only and removes the gateway with the typed word', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const { page, accountId } = await integrationsAdmin(browser, 'setup');
+  await page.goto(`/accounts/${accountId}/integrations`, { waitUntil: 'networkidle' });
+
+  // SUP-5: Chat service settings.
+  await page.getByRole('button', { name: fill(m.settingsFor, { name: m.names.chat }) }).click();
+  const chat = page.getByRole('dialog', { name: m.settings.title.chat });
+  await chat.getByLabel(m.chat.allowMessageEditing).uncheck();
+  await chat.getByRole('button', { name: m.settings.save, exact: true }).click();
+  await expect(chat).toBeHidden();
+  await page.reload({ waitUntil: 'networkidle' });
+  await page.getByRole('button', { name: fill(m.settingsFor, { name: m.names.chat }) }).click();
+  await expect(chat.getByLabel(m.chat.allowMessageEditing)).not.toBeChecked();
+  await chat.getByRole('button', { name: en.common.cancel }).click();
+
+  // GW-1 / MVA-1: with the gateway, Voice Assist can be added and waits for "Finish setup".
+  let dialog = await addFromCatalogue(page, 'cloudlinkGateway');
+  await dialog.getByRole('button', { name: fill(m.catalogue.addNamed, { name: m.names.voiceAssist }) }).click();
+  await expect(dialog.getByRole('status')).toHaveText(fill(m.catalogue.addedNotice, { name: m.names.voiceAssist }));
+  await dialog.getByRole('button', { name: m.catalogue.done }).click();
+  await expect(page.getByText(m.status.noGateway)).toBeVisible();
+  await expect(page.getByRole('navigation', { name: en.nav.label }).getByRole('link', { name: en.nav.voiceAssist })).toHaveCount(0);
+
+  await page.getByRole('button', { name: m.status.finishSetup, exact: true }).click();
+  const setup = page.getByRole('dialog', { name: m.settings.title.voiceAssist });
+  await setup.getByLabel(m.voiceAssist.pilotNumber).fill('12 34');
+  await setup.getByLabel(m.voiceAssist.timeZone).selectOption('Europe/Brussels');
+  await setup.getByLabel(m.voiceAssist.recipe).selectOption({ label: m.voiceAssist.recipes.speechDirectory });
+  await setup.getByRole('button', { name: m.settings.save, exact: true }).click();
+  await expect(setup.getByText(m.voiceAssist.errors.pilotNumber)).toBeVisible();
+  await setup.getByLabel(m.voiceAssist.pilotNumber).fill('+3225550100');
+  await setup.getByRole('button', { name: m.settings.save, exact: true }).click();
+  await expect(setup).toBeHidden();
+  await expect(page.getByText(fill(m.voiceAssist.summary, { number: '+3225550100', recipe: m.voiceAssist.recipes.speechDirectory }))).toBeVisible();
+  await page.getByRole('navigation', { name: en.nav.label }).getByRole('link', { name: en.nav.voiceAssist }).click();
+  await expect(page.getByText('Europe/Brussels').first()).toBeVisible();
+  await expect(page.getByText(en.voiceAssist.recipes.speechDirectory.description)).toBeVisible();
+
+  // MICOLLAB-1 / INT-5: the password goes in and never comes back, not even in the page's data.
+  const secret = `MiCollab-${run}-Secret!`;
+  await page.goto(`/accounts/${accountId}/integrations`, { waitUntil: 'networkidle' });
+  dialog = await addFromCatalogue(page, 'micollab');
+  await dialog.getByRole('button', { name: m.catalogue.done }).click();
+  // MiCollab brings delegated authentication (INT-3).
+  await expect(page.getByRole('switch', { name: m.privileges.delegatedAuthentication.label, exact: true })).toHaveAttribute('aria-checked', 'true');
+  await page.getByRole('button', { name: fill(m.settingsFor, { name: m.names.micollab }) }).click();
+  const micollab = page.getByRole('dialog', { name: m.settings.title.micollab });
+  await expect(micollab.getByText(m.micollab.passwordNotSet)).toBeVisible();
+  await micollab.getByLabel(m.micollab.address).fill('micollab.example.com');
+  await micollab.getByLabel(m.micollab.password, { exact: true }).fill(secret);
+  await micollab.getByRole('button', { name: m.settings.save, exact: true }).click();
+  await expect(micollab).toBeHidden();
+  await page.reload({ waitUntil: 'networkidle' });
+  expect(await page.content()).not.toContain(secret);
+  await page.getByRole('button', { name: fill(m.settingsFor, { name: m.names.micollab }) }).click();
+  await expect(micollab.getByLabel(m.micollab.address)).toHaveValue('micollab.example.com');
+  await expect(micollab.getByLabel(m.micollab.password, { exact: true })).toHaveValue('');
+  await expect(micollab.getByText(/^Set on /)).toBeVisible();
+  await micollab.getByRole('button', { name: en.common.cancel }).click();
+
+  // Removing the gateway resets it: typed "reset", and a warning names Voice Assist.
+  await page.getByRole('switch', { name: m.names.cloudlinkGateway, exact: true }).click();
+  const reset = page.getByRole('dialog', { name: fill(m.remove.title, { name: m.names.cloudlinkGateway }) });
+  await expect(reset).toContainText(fill(m.remove.dependants, { names: m.names.voiceAssist }));
+  const confirmReset = reset.getByRole('button', { name: m.remove.confirm });
+  await expect(confirmReset).toBeDisabled();
+  await reset.getByLabel(fill(en.confirmDialog.typeToConfirm, { word: en.confirmWords.reset })).fill(en.confirmWords.reset);
+  await confirmReset.click();
+  await expect(reset).toBeHidden();
+  await expect(page.getByRole('switch', { name: m.names.cloudlinkGateway, exact: true })).toHaveCount(0);
+  expect(await seriousViolations(page)).toEqual([]);
 });

@@ -82,6 +82,8 @@ async function replayDelete(page: Page, action: CapturedAction, fromUserId: stri
 
 test.describe('custom roles (ROLE-2..5)', () => {
   test('a Helpdesk role without Users → Delete is created, assigned, given to a user, and enforced on the server', async ({ browser }) => {
+    // A long journey through three sessions (about 25 s on a 2-core machine).
+    test.setTimeout(90_000);
     const roleName = `Helpdesk ${run}`;
     const accountName = `Roles ${run}`;
     const partner = await (await browser.newContext()).newPage();

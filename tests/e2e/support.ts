@@ -1,5 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
+import { expect, type Browser, type Page } from '@playwright/test';
+import en from '../../messages/en.json' with { type: 'json' };
+import nl from '../../messages/nl.json' with { type: 'json' };
 import { extractLinks, waitForMail } from '../../simulators/smtp/client.mjs';
 import { E2E } from './env';
 
@@ -16,6 +18,9 @@ export const DEMO = {
 
 /** Signs in through the sign-in form, as a person would. */
 export async function signIn(page: Page, email: string, password: string = E2E.password) {
+  // A client-side navigation still fetching (e.g. the welcome form's replace to /sign-in?registered=1)
+  // would abort this page load.
+  await page.waitForLoadState('networkidle');
   await page.goto('/sign-in', { waitUntil: 'networkidle' });
   await page.getByLabel('E-mail').fill(email);
   await page.getByLabel('Password', { exact: true }).fill(password);
@@ -57,4 +62,56 @@ export async function addAccount(page: Page, name: string, contact: string) {
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(page).toHaveURL(/\/accounts\/[0-9a-f-]{36}$/);
   await expect(page.getByRole('heading', { name, level: 1 })).toBeVisible();
+}
+
+/** The text of a message with its {{placeholders}} filled in. */
+export const fill = (text: string, values: Record<string, string | number>) => text.replace(/\{\{(\w+)\}\}/g, (_, key: string) => String(values[key]));
+
+/** One of two labels, whichever language the page is in. */
+export const either = (a: string, b: string) => new RegExp(`^(${a}|${b})$`);
+
+/**
+ * A customer account of its own with a registered account admin, so what a journey changes
+ * touches no demo account that other specs count. The partner creates both; the admin signs up
+ * through the welcome mail and signs in. `tag` makes the account name and e-mail unique per run
+ * and journey.
+ */
+export async function newAccountAdmin(
+  browser: Browser,
+  o: { tag: string; language: 'en' | 'nl'; country: string; first: string; last: string; domain: string },
+): Promise<{ page: Page; accountId: string }> {
+  const partner = await (await browser.newContext()).newPage();
+  await signInAndWait(partner, DEMO.partner);
+  await partner.goto('/accounts/new', { waitUntil: 'networkidle' });
+  await partner.getByLabel(en.account.fields.name).fill(`${o.domain} ${o.tag}`);
+  await partner.getByLabel(en.account.fields.country).selectOption(o.country);
+  await partner.getByLabel(en.account.fields.language).selectOption(o.language);
+  const contact = partner.getByRole('combobox', { name: 'Add a support contact' });
+  await contact.fill(`helpdesk.${o.tag}@${o.domain.toLowerCase()}.example`);
+  await contact.press('Enter');
+  await partner.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(partner).toHaveURL(/\/accounts\/[0-9a-f-]{36}$/);
+  const accountPath = new URL(partner.url()).pathname;
+
+  const address = `${o.first.toLowerCase()}.${o.tag}@${o.domain.toLowerCase()}.example`;
+  await partner.goto(`${accountPath}/users/new`, { waitUntil: 'networkidle' });
+  await partner.getByLabel(en.users.fields.firstName).fill(o.first);
+  await partner.getByLabel(en.users.fields.lastName).fill(o.last);
+  await partner.getByLabel(en.users.fields.email).fill(address);
+  await partner.getByRole('switch', { name: en.users.fields.accountAdmin }).check();
+  await partner.getByRole('button', { name: en.users.new.submit, exact: true }).click();
+  await expect(partner.getByRole('status').filter({ hasText: fill(en.users.new.created, { email: address }) })).toBeVisible();
+  await partner.context().close();
+
+  const password = `${o.domain.toLowerCase()}-secret-1`;
+  const admin = await (await browser.newContext()).newPage();
+  await admin.goto(await linkFromMail(address, '', '/welcome/'), { waitUntil: 'networkidle' });
+  await admin.getByLabel(either(en.fields.newPassword, nl.fields.newPassword), { exact: true }).fill(password);
+  await admin.getByLabel(either(en.fields.confirmPassword, nl.fields.confirmPassword)).fill(password);
+  await admin.getByRole('button', { name: either(en.setPassword.welcome.submit, nl.setPassword.welcome.submit) }).click();
+  await expect(admin).toHaveURL(/\/sign-in\?registered=1$/);
+  await signIn(admin, address, password);
+  await expect(admin).toHaveURL(/\/dashboard$/);
+  await expect(admin.locator('html')).toHaveAttribute('lang', o.language);
+  return { page: admin, accountId: accountPath.split('/').pop()! };
 }

@@ -4,7 +4,7 @@ import { useT } from '@/components/i18n-provider';
 import type { AccountIntegrationView } from '@/lib/integrations/list-account-integrations';
 import type { IntegrationSettings, IntegrationSettingsView } from '@/lib/integrations/settings';
 import { isConfigurable } from '@/lib/integrations/settings';
-import { Modal } from '../modal';
+import { Modal } from '@/components/ui/modal';
 import { ChatSettings } from './chat-settings';
 import { MicollabSettings } from './micollab-settings';
 import { MiteamSettings } from './miteam-settings';

@@ -6,10 +6,10 @@ import { getAccountInScope } from '@/lib/accounts/scope';
 import { loadActorForJob } from '@/lib/auth/load-actor';
 import { canConfigureIntegrations } from '@/lib/authz';
 import { NotFoundError } from '@/lib/errors';
-import { recordEvent } from '@/lib/events/record-event';
 import { lockIntegrations } from '@/lib/integrations/account-state';
 import { integrationDefinition } from '@/lib/integrations/catalogue';
 import { upgradeSteps } from '@/lib/integrations/upgrades';
+import { recordIntegrationEdit } from '@/lib/integrations/write-integrations-change';
 import { finishProgress, reportProgress } from '../progress';
 import type { QueuePayload } from '../queues';
 
@@ -52,16 +52,7 @@ export async function runIntegrationUpdate(payload: QueuePayload<'integration-up
         .update(accountIntegrations)
         .set({ version: step.to, settings, updatedAt: new Date() })
         .where(and(eq(accountIntegrations.accountId, account.id), eq(accountIntegrations.integrationId, integrationId)));
-      await recordEvent(tx, ctx, {
-        action: 'Edit',
-        asset: 'Integration',
-        assetId: `${account.id}:${integrationId}`,
-        accountId: account.id,
-        partnerOrgId: account.partnerOrgId,
-        before: { integrationId, version: step.from },
-        after: { integrationId, version: step.to },
-        core: { integrationId, update: true },
-      });
+      await recordIntegrationEdit(tx, ctx, account, integrationId, { before: { version: step.from }, after: { version: step.to }, core: { update: true } });
       await reportProgress(notificationId, step.to - from, to - from, { q: tx });
       return 'step' as const;
     });

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
+import { Panel } from '@/components/ui/panel';
 import { AccountInfoForm } from '@/components/accounts/account-info-form';
 import { AccountLifecycle } from '@/components/accounts/account-lifecycle';
 import { CallServicesPanel } from '@/components/accounts/call-services-panel';
@@ -22,15 +23,6 @@ import { listAccountIntegrations } from '@/lib/integrations/list-account-integra
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: translator(await currentLocale())('account.title') };
-}
-
-function Panel({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <section aria-label={title} className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
-      <h2 className="mb-4 text-base font-semibold">{title}</h2>
-      {children}
-    </section>
-  );
 }
 
 /**

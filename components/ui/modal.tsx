@@ -9,13 +9,15 @@ interface Props {
   children: ReactNode;
   /** Wider for the catalogue's list of cards. */
   wide?: boolean;
+  /** The id of the element that describes the dialog, if any. */
+  describedBy?: string;
 }
 
 /**
- * A native modal <dialog> like TypedConfirmDialog: it traps focus, closes on Escape and gives
- * focus back to the control that opened it.
+ * The native modal <dialog> of the portal: it traps focus, closes on Escape (through `onClose`)
+ * and gives focus back to the control that opened it. Its content exists only while it is open.
  */
-export function Modal({ open, title, onClose, children, wide }: Props) {
+export function Modal({ open, title, onClose, children, wide, describedBy }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
 
@@ -30,6 +32,7 @@ export function Modal({ open, title, onClose, children, wide }: Props) {
     <dialog
       ref={ref}
       aria-labelledby={titleId}
+      aria-describedby={describedBy}
       onCancel={(e) => {
         e.preventDefault();
         onClose();
