@@ -91,6 +91,9 @@ async function main(): Promise<void> {
 
   await migrateDatabase(url);
   log('database migrated');
+  const { resealIntegrationSecrets } = await import('../lib/integrations/reseal-secrets');
+  const resealed = await resealIntegrationSecrets(db());
+  if (resealed) log(`${resealed} integration(s) had secrets sealed with an old key; resealed with SECRETS_KEY`);
   if (mode === 'migrate') return void (await embedded?.stop());
   if (e.SEED_DEMO) await seed(e);
   await closeDb();
