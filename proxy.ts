@@ -1,8 +1,11 @@
 import { getToken } from 'next-auth/jwt';
 import { NextResponse, type NextRequest } from 'next/server';
 
-/** Pages anyone may open; everything else needs a session (default deny). */
-const PUBLIC = [/^\/sign-in$/, /^\/forgot-password$/, /^\/welcome\/[^/]+$/, /^\/reset-password\/[^/]+$/, /^\/support$/, /^\/legal$/, /^\/api\/auth\//];
+/**
+ * Pages anyone may open; everything else needs a session (default deny). /api/billing/ is the
+ * billing system's API: its handlers authenticate an API key instead of a session.
+ */
+const PUBLIC = [/^\/sign-in$/, /^\/forgot-password$/, /^\/welcome\/[^/]+$/, /^\/reset-password\/[^/]+$/, /^\/support$/, /^\/legal$/, /^\/api\/auth\//, /^\/api\/billing\//];
 
 /**
  * Only sends signed-out visitors to the sign-in page. Authorisation happens again in every page,

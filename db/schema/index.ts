@@ -3,3 +3,4 @@ export * from './identity';
 export * from './activity';
 export * from './imports';
 export * from './integrations';
+export * from './billing';

@@ -14,6 +14,10 @@ export const partnerOrgs = pgTable(
     name: text('name').notNull(),
     /** `<issuer>|<organisation claim>` for organisations created by an OIDC first login. */
     externalId: text('external_id'),
+    /** The organisation's billing (SAP) account; without one there is no "Add order" (ORD-4). */
+    billingAccount: text('billing_account'),
+    /** Prime partners buy through distribution: no Subscriptions panel (ORD-4). */
+    prime: boolean('prime').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('partner_orgs_external_id_uq').on(t.externalId)],

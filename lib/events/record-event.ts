@@ -4,7 +4,7 @@ import { events } from '@/db/schema';
 import type { Ctx } from '@/lib/db/transaction';
 
 export type EventAction = 'Create' | 'Edit' | 'Delete';
-export type EventAsset = 'Account' | 'User' | 'Role' | 'Integration' | 'Password' | 'Session' | 'Notification' | 'PartnerOrganisation';
+export type EventAsset = 'Account' | 'User' | 'Role' | 'Integration' | 'Password' | 'Session' | 'Notification' | 'PartnerOrganisation' | 'Order' | 'ApiKey';
 
 export interface EventInput {
   action: EventAction;

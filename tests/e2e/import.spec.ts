@@ -45,6 +45,8 @@ async function uploadAndWelcome(page: Page, m: Messages, count: number, firstAdd
 }
 
 test.describe('bulk import of users (F-IMP)', () => {
+  // Each journey signs in three people and runs two jobs: about 25 s alone, more on a busy machine.
+  test.describe.configure({ timeout: 90_000 });
   test('an account admin fills the xlsx template, fixes two rows in the preview, uploads, and welcomes the new users', async ({ browser }, testInfo) => {
     const address = (name: string) => `${name}.${run}@import.example`;
     const page = await importAdmin(browser, 'en', 'GB', 'Imogen', 'Importer');

@@ -396,4 +396,8 @@ export const ENDPOINTS: Record<string, Endpoint> = {
   'app/actions/language.ts#chooseLanguageAction': { level: 'public', why: 'the footer language picker; changes only the caller (its cookie, and its own locale when signed in)' },
   'app/api/auth/[...nextauth]/route.ts#GET': { level: 'public', why: 'next-auth: sign-in, callbacks, session' },
   'app/api/auth/[...nextauth]/route.ts#POST': { level: 'public', why: 'next-auth: sign-in, callbacks, session' },
+  'app/api/billing/orders/route.ts#POST': {
+    level: 'public',
+    why: "the billing system's ingestion API: no session, a partner organisation's API key is the credential (tests/integration/orders/ingest.test.ts checks the 401s)",
+  },
 };
