@@ -4,6 +4,7 @@ import { useId, useState } from 'react';
 import { updateAccountAction } from '@/app/(portal)/accounts/actions';
 import { useT } from '@/components/i18n-provider';
 import { Alert } from '@/components/ui/alert';
+import { Switch } from '@/components/ui/switch';
 
 /** ACC-3 call services: the bandwidth-optimisation switch, saved as soon as it is flipped. */
 export function CallServicesPanel({ accountId, enabled, canEdit }: { accountId: string; enabled: boolean; canEdit: boolean }) {
@@ -39,18 +40,7 @@ export function CallServicesPanel({ accountId, enabled, canEdit }: { accountId: 
             {t('account.bandwidthHint')}
           </p>
         </div>
-        <button
-          type="button"
-          role="switch"
-          aria-checked={on}
-          aria-labelledby={labelId}
-          aria-describedby={hintId}
-          disabled={!canEdit || busy}
-          onClick={toggle}
-          className={`relative h-6 w-11 shrink-0 rounded-full transition disabled:cursor-not-allowed disabled:opacity-60 ${on ? 'bg-brand-600' : 'bg-slate-400'}`}
-        >
-          <span aria-hidden className={`absolute top-0.5 h-5 w-5 rounded-full bg-white shadow transition-all ${on ? 'left-[1.375rem]' : 'left-0.5'}`} />
-        </button>
+        <Switch checked={on} onChange={toggle} aria-labelledby={labelId} aria-describedby={hintId} disabled={!canEdit || busy} />
       </div>
     </div>
   );

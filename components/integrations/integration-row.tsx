@@ -9,7 +9,7 @@ import { isConfigurable, type IntegrationSettings } from '@/lib/integrations/set
 import { formatDay, integrationName } from './labels';
 import { MitelOneFeatures } from './mitel-one-features';
 import { GearButton } from './gear-button';
-import { Switch } from './switch';
+import { Switch } from '@/components/ui/switch';
 import { UpdateProgress } from './update-progress';
 
 interface Props {

@@ -9,7 +9,7 @@ import type { IntegrationId } from '@/lib/integrations/catalogue';
 import { MITEL_ONE_FEATURES, type IntegrationSettings, type MitelOneFeature } from '@/lib/integrations/settings';
 import { GearButton } from './gear-button';
 import { actionError, integrationName } from './labels';
-import { Switch } from './switch';
+import { Switch } from '@/components/ui/switch';
 
 interface Props {
   accountId: string;

@@ -8,7 +8,7 @@ import { Alert } from '@/components/ui/alert';
 import { PRIVILEGES, type Privilege } from '@/lib/integrations/catalogue';
 import type { AccountIntegrations } from '@/lib/integrations/list-account-integrations';
 import { actionError, integrationName, privilegeName } from './labels';
-import { Switch } from './switch';
+import { Switch } from '@/components/ui/switch';
 
 /**
  * INT-3 Privileges: delegated authentication and guest access (seed 2448-2460), switched by hand

@@ -4,3 +4,4 @@ export * from './activity';
 export * from './imports';
 export * from './integrations';
 export * from './billing';
+export * from './licences';

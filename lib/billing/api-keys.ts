@@ -9,6 +9,7 @@ import type { Actor } from '@/lib/authz/types';
 import { withTransaction, type Command } from '@/lib/db/transaction';
 import { ForbiddenError, NotFoundError, validationFromZod } from '@/lib/errors';
 import { recordEvent } from '@/lib/events/record-event';
+import { CreateKeyForm } from './schemas';
 
 const KEY_PREFIX = 'mab_';
 /** Characters of the key shown in lists to tell keys apart ("mab_" and 8 more). */
@@ -38,11 +39,10 @@ export async function listApiKeys(q: DbOrTx, actor: Actor): Promise<ApiKeyView[]
     .orderBy(desc(partnerApiKeys.createdAt));
 }
 
-const CreateInput = z.object({ name: z.string().trim().min(1, 'billing.apiKeys.errors.name').max(80, 'billing.apiKeys.errors.name') });
 
 /** Creates a key; its value is returned this once and never again (only its hash is kept). */
 export async function createApiKey({ ctx, input }: Command<unknown>): Promise<{ id: string; key: string }> {
-  const parsed = CreateInput.safeParse(input);
+  const parsed = CreateKeyForm.safeParse(input);
   if (!parsed.success) throw validationFromZod(parsed.error);
   const actor = ctx.actor;
   if (!canManageApiKeys(actor)) throw new ForbiddenError();

@@ -4,7 +4,7 @@ import { events } from '@/db/schema';
 import type { Ctx } from '@/lib/db/transaction';
 
 export type EventAction = 'Create' | 'Edit' | 'Delete';
-export type EventAsset = 'Account' | 'User' | 'Role' | 'Integration' | 'Password' | 'Session' | 'Notification' | 'PartnerOrganisation' | 'Order' | 'ApiKey';
+export type EventAsset = 'Account' | 'User' | 'Role' | 'Integration' | 'Password' | 'Session' | 'Notification' | 'PartnerOrganisation' | 'Order' | 'ApiKey' | 'Licence';
 
 export interface EventInput {
   action: EventAction;

@@ -5,6 +5,8 @@ import { canManageIntegrationCatalogue } from '@/lib/authz';
 import { withTransaction, type Command } from '@/lib/db/transaction';
 import { ForbiddenError, validationFromZod } from '@/lib/errors';
 import { getAccountInScope } from '@/lib/accounts/scope';
+import { revokesMiteamLicences } from '@/lib/licences/display';
+import { revokeAllLicences } from '@/lib/licences/revoke-all';
 import { lockIntegrations } from './account-state';
 import { removeIntegration, type PrivilegeState } from './privileges';
 import { AccountIntegrationInput } from './schemas';
@@ -30,12 +32,14 @@ export async function removeAccountIntegration({ ctx, input }: Command<unknown>)
     const removed = rows.find((r) => r.integrationId === integrationId)!;
     await tx.delete(accountIntegrations).where(and(eq(accountIntegrations.accountId, account.id), eq(accountIntegrations.integrationId, integrationId)));
     await writePrivileges(tx, account.id, state.privileges, result.state.privileges);
+    // MTM-2: without MiCollab managing them, MiTeam Meetings licences go with the integration.
+    const revoked = integrationId === 'miteamMeetings' && revokesMiteamLicences(result.state.integrations) ? await revokeAllLicences(tx, account.id, 'miteamMeetings') : 0;
     await recordIntegrationEvent(tx, ctx, account, {
       action: 'Delete',
       integrationId,
       before: state.privileges,
       after: result.state.privileges,
-      extra: { integrationId, version: removed.version, setupDone: removed.setupDone },
+      extra: { integrationId, version: removed.version, setupDone: removed.setupDone, ...(revoked ? { licencesRevoked: revoked } : {}) },
     });
     return { privileges: result.state.privileges };
   });

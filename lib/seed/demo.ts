@@ -2,7 +2,7 @@ import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { count, eq } from 'drizzle-orm';
 import type { Db, Tx } from '@/db/client';
-import { accountIntegrations, accountPrivileges, accounts, partnerOrgs, roles, users, type Account, type NewUser } from '@/db/schema';
+import { accountIntegrations, accountPrivileges, accounts, orders, partnerOrgs, roles, users, type Account, type NewOrder, type NewUser } from '@/db/schema';
 import { hashPassword } from '@/lib/auth/password';
 import { systemActor } from '@/lib/auth/system-actor';
 import { recordEvent } from '@/lib/events/record-event';
@@ -11,6 +11,7 @@ import { integrationDefinition, type IntegrationId } from '@/lib/integrations/ca
 import { NO_PRIVILEGES } from '@/lib/integrations/privileges';
 import { defaultSettings } from '@/lib/integrations/settings';
 import { notify } from '@/lib/notifications/notifications';
+import { todayUtc } from '@/lib/orders/status';
 import { sendWelcomeMail } from '@/lib/users/send-welcome';
 
 export interface DemoCredential {
@@ -78,7 +79,7 @@ export async function seedDemo(database: Db, password = randomBytes(9).toString(
     const passwordHash = await hashPassword(password);
     const roleIds = Object.fromEntries((await tx.select({ id: roles.id, key: roles.key }).from(roles)).map((r) => [r.key, r.id]));
 
-    const [org] = await tx.insert(partnerOrgs).values({ name: 'Northwind Communications' }).returning();
+    const [org] = await tx.insert(partnerOrgs).values({ name: 'Northwind Communications', billingAccount: '0010045678' }).returning();
     const ctx = { actor: systemActor({ partnerOrgId: org!.id }), tx };
     const partner = await createUser(tx, ctx, {
       partnerOrgId: org!.id,
@@ -106,12 +107,14 @@ export async function seedDemo(database: Db, password = randomBytes(9).toString(
       credentials.push({ role: 'Partner admin', email: colleague.email, password });
     }
 
+    const created = new Map<string, Account>();
     for (const a of DEMO_ACCOUNTS) {
       const [account] = await tx
         .insert(accounts)
         .values({ partnerOrgId: org!.id, name: a.name, country: a.country, city: a.city, defaultLanguage: a.language, cloudLocation: 'eu' })
         .returning();
       await recordEvent(tx, ctx, { action: 'Create', asset: 'Account', assetId: account!.id, accountId: account!.id, after: { name: a.name } });
+      created.set(a.name, account!);
       await insertAccountDefaults(tx, account!.id);
       if (a.integrations) await addDemoIntegrations(tx, ctx, account!, a.integrations);
       for (const u of a.users) {
@@ -130,6 +133,7 @@ export async function seedDemo(database: Db, password = randomBytes(9).toString(
         if (!u.registered) await sendWelcomeMail(tx, user.id);
       }
     }
+    await addDemoOrders(tx, ctx, org!.id, created.get('Fabrikam BV')!);
     await notify(tx, { userId: partner.id, status: 'success', titleKey: 'notifications.demoSeeded', params: { accounts: DEMO_ACCOUNTS.length } });
     return credentials;
   });
@@ -143,6 +147,51 @@ async function addDemoIntegrations(tx: Tx, ctx: Parameters<typeof recordEvent>[1
   await tx.update(accountPrivileges).set(privileges).where(eq(accountPrivileges.accountId, account.id));
   for (const r of rows) {
     await recordEvent(tx, ctx, { action: 'Create', asset: 'Integration', assetId: `${account.id}:${r.integrationId}`, accountId: account.id, after: { integrationId: r.integrationId, version: r.version } });
+  }
+}
+
+/** `days` after (or before, when negative) the ISO date `from`. */
+function shiftDays(from: string, days: number): string {
+  return new Date(Date.parse(`${from}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * ORD-1..3: orders as the billing system would have posted them, dated from the seed day so every
+ * status shows: to assign, expiring soon, expired, perpetual, pending activation, and one already
+ * on Fabrikam BV. None is on Contoso Ltd, which stays free for assignment demos and tests.
+ */
+async function addDemoOrders(tx: Tx, ctx: Parameters<typeof recordEvent>[1], partnerOrgId: string, fabrikam: Account) {
+  const today = todayUtc();
+  const term = (purchasedDaysAgo: number, months: number) => ({
+    purchaseDate: shiftDays(today, -purchasedDaysAgo),
+    termMonths: months,
+    expiresOn: shiftDays(today, -purchasedDaysAgo + Math.round((months * 365) / 12) - 1),
+  });
+  const rows: Omit<NewOrder, 'partnerOrgId'>[] = [
+    { sapOrderId: 'SAP-4500100101', product: 'mitelOne', level: 'premier', licenceCount: 25, ...term(20, 12), trackingNumber: 'TRK-NW-240101', resellerPo: 'NW-PO-2026-101', resellerSapId: '0010045678', customerPo: 'CUST-PO-8812' },
+    { sapOrderId: 'SAP-4500100102', product: 'mitelOne', level: 'essential', licenceCount: 50, ...term(60, 12), trackingNumber: 'TRK-NW-240102', resellerPo: 'NW-PO-2026-102', resellerSapId: '0010045678' },
+    {
+      sapOrderId: 'SAP-4500100103',
+      product: 'mitelOne',
+      level: 'elite',
+      licenceCount: 10,
+      ...term(200, 36),
+      trackingNumber: 'TRK-NW-240103',
+      resellerPo: 'NW-PO-2026-088',
+      resellerSapId: '0010045678',
+      customerPo: 'FAB-INK-2026-014',
+      accountId: fabrikam.id,
+      assignedAt: new Date(),
+    },
+    { sapOrderId: 'SAP-4500100104', product: 'miteamMeetings', licenceCount: 100, purchaseDate: shiftDays(today, -90), perpetual: true, trackingNumber: 'TRK-NW-240104', resellerPo: 'NW-PO-2026-095', resellerSapId: '0010045678' },
+    { sapOrderId: 'SAP-4500100105', product: 'miteamMeetings', licenceCount: 20, ...term(2, 12), activation: 'pending', trackingNumber: 'TRK-NW-240105', resellerPo: 'NW-PO-2026-110', resellerSapId: '0010045678' },
+    { sapOrderId: 'SAP-4500100106', product: 'mitelOne', level: 'essential', licenceCount: 15, ...term(400, 12), trackingNumber: 'TRK-NW-240106', resellerPo: 'NW-PO-2025-041', resellerSapId: '0010045678', customerPo: 'CUST-PO-5120' },
+    { sapOrderId: 'SAP-4500100107', product: 'mitelOne', level: 'premier', licenceCount: 30, ...term(350, 12), trackingNumber: 'TRK-NW-240107', resellerPo: 'NW-PO-2025-077', resellerSapId: '0010045678' },
+    { sapOrderId: 'SAP-4500100108', product: 'miteamMeetings', licenceCount: 40, ...term(5, 24), trackingNumber: 'TRK-NW-240108', resellerPo: 'NW-PO-2026-115', resellerSapId: '0010045678', customerPo: 'CUST-PO-9034' },
+  ];
+  const inserted = await tx.insert(orders).values(rows.map((r) => ({ ...r, partnerOrgId }))).returning();
+  for (const o of inserted) {
+    await recordEvent(tx, ctx, { action: 'Create', asset: 'Order', assetId: o.id, accountId: o.accountId, partnerOrgId, after: { sapOrderId: o.sapOrderId, trackingNumber: o.trackingNumber } });
   }
 }
 

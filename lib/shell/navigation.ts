@@ -1,4 +1,5 @@
 import { can, canManageAccountManagers, canOpenRoles } from '@/lib/authz';
+import { canManageApiKeys } from '@/lib/billing/api-keys';
 import type { Actor } from '@/lib/authz/types';
 import { integrationSectionsFor, type IntegrationPresence } from './integration-sections';
 
@@ -28,6 +29,8 @@ const SECTION_LABELS = {
 export function navigationFor({ actor, isPasswordUser, devMailbox, accountIntegrations = [] }: NavContext): NavItem[] {
   const items: NavItem[] = [{ href: '/dashboard', labelKey: 'nav.dashboard' }];
   if (actor.kind === 'partner' && can(actor, 'account', 'view')) items.push({ href: '/accounts', labelKey: 'nav.accounts' });
+  // ORD-1, seed "Billing → Orders": partners only.
+  if (actor.kind === 'partner' && can(actor, 'orders', 'view')) items.push({ href: '/orders', labelKey: 'nav.orders' });
   if (actor.kind === 'accountUser' && actor.accountId && can(actor, 'account', 'view') && actor.baseRole !== 'user') {
     items.push({ href: `/accounts/${actor.accountId}`, labelKey: 'nav.account' });
     if (can(actor, 'users', 'view')) items.push({ href: `/accounts/${actor.accountId}/users`, labelKey: 'nav.users' });
@@ -36,6 +39,7 @@ export function navigationFor({ actor, isPasswordUser, devMailbox, accountIntegr
   // SHELL-2 "User management" of a partner.
   if (canOpenRoles(actor)) items.push({ href: '/roles', labelKey: 'nav.roles' });
   if (canManageAccountManagers(actor)) items.push({ href: '/account-managers', labelKey: 'nav.accountManagers' });
+  if (canManageApiKeys(actor)) items.push({ href: '/settings/api-keys', labelKey: 'nav.apiKeys' });
   if (isPasswordUser) items.push({ href: '/settings/password', labelKey: 'nav.password' });
   if (devMailbox && actor.kind === 'partner' && actor.managedAccountIds === null) items.push({ href: '/dev/mailbox', labelKey: 'nav.mailbox' });
   return items;

@@ -5,7 +5,7 @@ import { useT } from '@/components/i18n-provider';
 import { Alert } from '@/components/ui/alert';
 import { TextField } from '@/components/ui/text-field';
 import type { IntegrationSettings } from '@/lib/integrations/settings';
-import { Switch } from '../switch';
+import { Switch } from '@/components/ui/switch';
 import { DialogActions } from './dialog-actions';
 import { useSaveSettings } from './use-save-settings';
 

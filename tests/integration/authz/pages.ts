@@ -30,6 +30,8 @@ const voiceAssist = async (t: Target) => {
 };
 
 export const PAGES: Record<string, PageSpec> = {
+  'app/(portal)/settings/api-keys/page.tsx': { level: 'partner', needs: ['orders.view'] },
+  'app/(portal)/orders/page.tsx': { level: 'partner', needs: ['orders.view'], skip: { unassignedManager: lists } },
   'app/(portal)/accounts/[accountId]/integrations/page.tsx': { level: 'account', needs: ['integrations.view'], params: account },
   'app/(portal)/accounts/[accountId]/voice-assist/[[...section]]/page.tsx': { level: 'account', needs: ['integrations.view'], params: voiceAssist },
   'app/(portal)/accounts/[accountId]/customer-service/page.tsx': {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { db } from '@/db/client';
-import { accountPrivileges } from '@/db/schema';
+import { accountPrivileges, orders, partnerApiKeys, userLicences } from '@/db/schema';
 import type { Permission } from '@/lib/authz/types';
 import * as importActions from '@/app/(portal)/accounts/[accountId]/users/import/actions';
 import * as userActions from '@/app/(portal)/accounts/[accountId]/users/actions';
@@ -9,6 +9,8 @@ import * as managerActions from '@/app/(portal)/account-managers/actions';
 import * as accountActions from '@/app/(portal)/accounts/actions';
 import * as integrationActions from '@/app/(portal)/accounts/[accountId]/integrations/actions';
 import * as roleActions from '@/app/(portal)/roles/actions';
+import * as apiKeyActions from '@/app/(portal)/settings/api-keys/actions';
+import * as orderActions from '@/app/(portal)/orders/actions';
 import * as portalActions from '@/app/(portal)/actions';
 import * as templateRoute from '@/app/api/accounts/[accountId]/users/import-template/route';
 import * as errorsRoute from '@/app/api/accounts/[accountId]/users/imports/[importId]/errors/route';
@@ -43,6 +45,11 @@ const url = (path: string) => `http://localhost:3000${path}`;
 const params = <T extends Record<string, string>>(values: T) => ({ params: Promise.resolve(values) });
 const cells = (email: string) => ({ firstName: 'Ivy', lastName: 'Import', name: '', email, role: '' });
 const welcome = ['users.add', 'users.edit'] as const satisfies readonly Permission[];
+/** An order of MiTeam Meetings licences assigned to the target account, so an allowed assignment fits. */
+const licencePool = (t: Target) =>
+  db()
+    .insert(orders)
+    .values({ partnerOrgId: t.partnerOrgId, accountId: t.accountId, sapOrderId: `SAP-${randomUUID()}`, product: 'miteamMeetings', licenceCount: 1000, purchaseDate: '2026-01-01', expiresOn: '2099-12-31', trackingNumber: 'TRK-AUTHZ' });
 const catalogue = ['integrations.add', 'integrations.delete'] as const satisfies readonly Permission[];
 const configure = ['integrations.add', 'integrations.edit'] as const satisfies readonly Permission[];
 const orgWide = 'roles belong to the organisation, not to one account: an account manager may add or read them';
@@ -99,6 +106,26 @@ export const ENDPOINTS: Record<string, Endpoint> = {
     call: async (t) => {
       const made = await t.newNotification();
       return () => userActions.bulkStatusAction(made);
+    },
+  },
+
+  // Licences of users (ORD-5, M1-2, MTM-1): Users "Edit".
+  'app/(portal)/accounts/[accountId]/users/actions.ts#assignLicencesAction': {
+    level: 'account',
+    needs: ['users.edit'],
+    call: async (t) => {
+      const user = await t.newUser();
+      await licencePool(t);
+      return () => userActions.assignLicencesAction(t.accountId, [user.id], { product: 'miteamMeetings', level: null });
+    },
+  },
+  'app/(portal)/accounts/[accountId]/users/actions.ts#unassignLicencesAction': {
+    level: 'account',
+    needs: ['users.edit'],
+    call: async (t) => {
+      const user = await t.newUser();
+      await db().insert(userLicences).values({ userId: user.id, accountId: t.accountId, product: 'miteamMeetings' });
+      return () => userActions.unassignLicencesAction(t.accountId, [user.id], { product: 'miteamMeetings', level: null });
     },
   },
 
@@ -346,6 +373,43 @@ export const ENDPOINTS: Record<string, Endpoint> = {
     call: async (t) => {
       const made = await t.newNotification('integrations.update.running');
       return () => integrationActions.integrationUpdateStatusAction(made);
+    },
+  },
+
+  // Orders (ORD-1..3): partner level, Orders "View"; the account must be in the caller's scope.
+  'app/(portal)/orders/actions.ts#assignOrderAction': {
+    level: 'partner',
+    needs: ['orders.view'],
+    call: async (t) => {
+      const [order] = await db()
+        .insert(orders)
+        .values({ partnerOrgId: t.partnerOrgId, sapOrderId: `SAP-${randomUUID()}`, product: 'miteamMeetings', licenceCount: 5, purchaseDate: '2026-01-01', expiresOn: '2099-12-31', trackingNumber: 'TRK-AUTHZ' })
+        .returning({ id: orders.id });
+      return () => orderActions.assignOrderAction({ orderId: order!.id, accountId: t.accountId });
+    },
+  },
+  'app/(portal)/orders/actions.ts#searchOrderAccountsAction': {
+    level: 'partner',
+    needs: ['orders.view'],
+    skip: { unassignedManager: 'lists only the accounts in the caller\'s scope (orders-page.test.ts checks the rows)' },
+    call: async () => () => orderActions.searchOrderAccountsAction('Probe'),
+  },
+
+  // The billing system's API keys (ORD-1): partner admins of the whole organisation with Orders "View".
+  'app/(portal)/settings/api-keys/actions.ts#createApiKeyAction': {
+    level: 'partner',
+    needs: ['orders.view'],
+    call: async () => () => apiKeyActions.createApiKeyAction(`Probe ${randomUUID()}`),
+  },
+  'app/(portal)/settings/api-keys/actions.ts#revokeApiKeyAction': {
+    level: 'partner',
+    needs: ['orders.view'],
+    call: async (t) => {
+      const [key] = await db()
+        .insert(partnerApiKeys)
+        .values({ partnerOrgId: t.partnerOrgId, name: 'Probe', prefix: 'mab_probe', secretHash: randomUUID() })
+        .returning({ id: partnerApiKeys.id });
+      return () => apiKeyActions.revokeApiKeyAction(key!.id);
     },
   },
 

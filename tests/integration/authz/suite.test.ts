@@ -86,7 +86,7 @@ async function outcomeOf(result: unknown): Promise<Outcome> {
 
 /** What a refused call must leave as it was. */
 async function fingerprint(): Promise<string> {
-  const tables = ['events', 'users', 'accounts', 'notifications', 'user_imports', 'user_import_rows', 'roles', 'role_permissions', 'role_accounts', 'account_manager_assignments', 'mail_outbox', 'support_contacts', 'auth_tokens', 'account_integrations'];
+  const tables = ['events', 'users', 'accounts', 'notifications', 'user_imports', 'user_import_rows', 'roles', 'role_permissions', 'role_accounts', 'account_manager_assignments', 'mail_outbox', 'support_contacts', 'auth_tokens', 'account_integrations', 'user_licences', 'orders', 'partner_api_keys'];
   const counts = await db().execute<{ t: string }>(sql.raw(`select concat_ws(',', ${tables.map((t) => `(select count(*) from ${t})`).join(', ')},
     (select max(updated_at) from users), (select max(updated_at) from accounts), (select sum(session_version) from users),
     (select max(updated_at) from account_integrations), (select string_agg(concat(delegated_authentication, guest_access, updated_at), ',' order by account_id) from account_privileges),

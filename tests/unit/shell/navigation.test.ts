@@ -69,3 +69,25 @@ describe('integrationSectionsFor: a partner inside an account', () => {
     expect(integrationSectionsFor(partner(ALL), ACCOUNT, [{ integrationId: 'somethingElse', setupDone: true }]).map((s) => s.section)).toEqual(['integrations']);
   });
 });
+
+describe('navigationFor: Orders and API keys (ORD-1)', () => {
+  const partner = (permissions: Permission[], managedAccountIds: string[] | null = null) =>
+    makeActor({ kind: 'partner', accountId: null, baseRole: 'partner', managedAccountIds, permissions: new Set<Permission>(permissions) });
+  const keys = (actor: ReturnType<typeof makeActor>, isPasswordUser = true) => navigationFor({ actor, isPasswordUser, devMailbox: false }).map((i) => i.labelKey);
+
+  it('puts Orders after Accounts and API keys before the password for a partner admin with Orders View', () => {
+    expect(keys(partner(['account.view', 'orders.view', 'roles.view']))).toEqual(['nav.dashboard', 'nav.accounts', 'nav.orders', 'nav.roles', 'nav.apiKeys', 'nav.password']);
+    expect(navigationFor({ actor: partner(['account.view', 'orders.view']), isPasswordUser: false, devMailbox: false })).toContainEqual({ href: '/orders', labelKey: 'nav.orders' });
+    expect(navigationFor({ actor: partner(['account.view', 'orders.view']), isPasswordUser: false, devMailbox: false })).toContainEqual({ href: '/settings/api-keys', labelKey: 'nav.apiKeys' });
+  });
+
+  it('shows an account manager Orders but not the API keys of the organisation', () => {
+    expect(keys(partner(['account.view', 'orders.view'], ['acc-1']))).toEqual(['nav.dashboard', 'nav.accounts', 'nav.orders', 'nav.password']);
+  });
+
+  it('shows neither without Orders View, nor to account users whatever their permissions', () => {
+    expect(keys(partner(['account.view']))).toEqual(['nav.dashboard', 'nav.accounts', 'nav.password']);
+    expect(keys(admin(['orders.view']))).not.toContain('nav.orders');
+    expect(keys(admin(['orders.view']))).not.toContain('nav.apiKeys');
+  });
+});

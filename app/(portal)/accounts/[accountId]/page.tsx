@@ -7,6 +7,7 @@ import { AccountLifecycle } from '@/components/accounts/account-lifecycle';
 import { CallServicesPanel } from '@/components/accounts/call-services-panel';
 import { SupportContactsPanel } from '@/components/accounts/support-contacts-panel';
 import { IntegrationsSections } from '@/components/integrations/integrations-sections';
+import { SubscriptionsPanel } from '@/components/subscriptions/subscriptions-panel';
 import { CopyButton } from '@/components/ui/copy-button';
 import { db } from '@/db/client';
 import { countryOptions } from '@/lib/accounts/countries';
@@ -15,6 +16,7 @@ import { BUSINESS_TYPES, CLOUD_PBX_TYPE, type BusinessType } from '@/lib/account
 import { getAccountInScope } from '@/lib/accounts/scope';
 import { listSupportContacts } from '@/lib/accounts/support-contacts';
 import { can } from '@/lib/authz';
+import { accountSubscriptions, showsSubscriptions } from '@/lib/orders/account-subscriptions';
 import { currentLocale, requireUser } from '@/lib/auth/session';
 import { NotFoundError } from '@/lib/errors';
 import { DEFAULT_LOCALE, isLocale } from '@/lib/i18n/config';
@@ -45,6 +47,8 @@ export default async function AccountPage({ params }: { params: Promise<{ accoun
     // Seed 2316: the Integrations panel sits on the lower part of the account information page.
     can(actor, 'integrations', 'view') ? listAccountIntegrations({ ctx: { actor }, input: { accountId: account.id } }) : null,
   ]);
+  // ORD-4: at the bottom of the page, unless the partner is prime or has no billing account.
+  const subscriptions = can(actor, 'subscriptions', 'view') && (await showsSubscriptions(db(), account)) ? await accountSubscriptions(db(), actor, account) : null;
   const canEdit = can(actor, 'account', 'edit');
   const canManageLifecycle = actor.kind === 'partner' && can(actor, 'account', 'delete');
   const businessType = (BUSINESS_TYPES as readonly string[]).includes(account.businessType ?? '') ? (account.businessType as BusinessType) : '';
@@ -99,6 +103,11 @@ export default async function AccountPage({ params }: { params: Promise<{ accoun
         <CallServicesPanel accountId={account.id} enabled={account.bandwidthOptimisation} canEdit={canEdit} />
       </Panel>
       {integrations && <IntegrationsSections actor={actor} data={integrations} t={t} />}
+      {subscriptions && (
+        <Panel title={t('subscriptions.title')}>
+          <SubscriptionsPanel t={t} locale={locale} accountId={account.id} data={subscriptions} />
+        </Panel>
+      )}
       {canManageLifecycle && account.status !== 'deleting' && (
         <Panel title={t('accounts.lifecycle.title')}>
           <AccountLifecycle accountId={account.id} name={account.name} status={account.status} />

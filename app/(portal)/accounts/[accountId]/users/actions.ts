@@ -2,6 +2,7 @@
 
 import { db } from '@/db/client';
 import { runAsUser } from '@/lib/actions/run-action';
+import { assignLicences, unassignLicences } from '@/lib/licences/assign-licences';
 import { getBulkStatus } from '@/lib/users/bulk-status';
 import { createUser } from '@/lib/users/create-user';
 import { deleteUser } from '@/lib/users/delete-user';
@@ -46,4 +47,13 @@ export async function requestBulkAction(accountId: string, action: string, userI
 
 export async function bulkStatusAction(notificationId: string) {
   return runAsUser((ctx) => getBulkStatus(db(), ctx.actor, notificationId));
+}
+
+/** ORD-5 / M1-2 / MTM-1: give or take licences (the user page and, later, the Manage panel). */
+export async function assignLicencesAction(accountId: string, userIds: string[], kind: { product: string; level: string | null }) {
+  return runAsUser((ctx) => assignLicences({ ctx, input: { accountId, userIds, kind } }));
+}
+
+export async function unassignLicencesAction(accountId: string, userIds: string[], kind: { product: string; level: string | null }) {
+  return runAsUser((ctx) => unassignLicences({ ctx, input: { accountId, userIds, kind } }));
 }

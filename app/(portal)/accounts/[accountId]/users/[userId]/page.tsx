@@ -2,14 +2,17 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Alert } from '@/components/ui/alert';
 import { EditUserForm } from '@/components/users/edit-user-form';
+import { ProductsLicences } from '@/components/users/products-licences';
 import { SourceBadge } from '@/components/users/labels';
 import { UserActions } from '@/components/users/user-actions';
 import { db } from '@/db/client';
+import { getAccountInScope } from '@/lib/accounts/scope';
 import { can, canSendWelcome } from '@/lib/authz';
 import { currentLocale, requireUser } from '@/lib/auth/session';
 import { translator } from '@/lib/i18n/translator';
 import { orNotFound } from '@/lib/pages/or-not-found';
 import { rolesForAccount } from '@/lib/roles/roles-for-account';
+import { userProducts } from '@/lib/licences/user-products';
 import { getUser, type UserDetail } from '@/lib/users/get-user';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -29,6 +32,7 @@ export default async function UserPage({ params, searchParams }: { params: Promi
   const { accountId, userId } = await params;
   const { actor } = await requireUser();
   const user = await orNotFound(getUser(db(), actor, { accountId, userId }));
+  const products = await userProducts(db(), await getAccountInScope(db(), actor, accountId), user.id);
   const locale = await currentLocale();
   const t = translator(locale);
   const self = user.id === actor.userId;
@@ -75,6 +79,7 @@ export default async function UserPage({ params, searchParams }: { params: Promi
         canAssignRole={canAssignRole}
         customRoles={customRoles}
       />
+      <ProductsLicences accountId={accountId} userId={user.id} products={products} canEdit={can(actor, 'users', 'edit')} />
       <UserActions
         accountId={accountId}
         userId={user.id}

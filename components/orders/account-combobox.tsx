@@ -1,0 +1,134 @@
+'use client';
+
+import { useEffect, useId, useState } from 'react';
+import { searchOrderAccountsAction } from '@/app/(portal)/orders/actions';
+import { useT } from '@/components/i18n-provider';
+import type { AccountOption } from './types';
+
+interface Props {
+  value: AccountOption | null;
+  onChange: (next: AccountOption | null) => void;
+  error?: string | null;
+}
+
+/**
+ * ORD-3 "Company": type to find one of the partner's accounts in scope (WAI-ARIA combobox with a
+ * listbox: arrows move, Enter picks, Escape closes). Typing again drops the chosen account.
+ */
+export function AccountCombobox({ value, onChange, error }: Props) {
+  const t = useT();
+  const id = useId();
+  const [query, setQuery] = useState(value?.name ?? '');
+  const [matches, setMatches] = useState<AccountOption[]>([]);
+  const [searched, setSearched] = useState(false);
+  const [active, setActive] = useState(0);
+  const [open, setOpen] = useState(false);
+  const term = query.trim();
+
+  useEffect(() => {
+    if (!open) return;
+    let cancelled = false;
+    const timer = setTimeout(async () => {
+      const res = await searchOrderAccountsAction(term);
+      if (!cancelled && res.ok) {
+        setMatches(res.data);
+        setSearched(true);
+        setActive(0);
+      }
+    }, 150);
+    return () => {
+      cancelled = true;
+      clearTimeout(timer);
+    };
+  }, [term, open]);
+
+  const expanded = open && searched;
+  const pick = (option: AccountOption) => {
+    onChange(option);
+    setQuery(option.name);
+    setOpen(false);
+  };
+
+  const inputId = `${id}-input`;
+  const listId = `${id}-list`;
+  const hintId = `${id}-hint`;
+  const errorId = `${id}-error`;
+
+  return (
+    <div className="flex flex-col gap-1">
+      <label htmlFor={inputId} className="text-sm font-medium text-slate-700">
+        {t('orders.page.assignDialog.company')}
+      </label>
+      <div className="relative">
+        <input
+          id={inputId}
+          role="combobox"
+          aria-expanded={expanded}
+          aria-controls={listId}
+          aria-autocomplete="list"
+          aria-activedescendant={expanded && matches[active] ? `${listId}-${active}` : undefined}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={`${hintId}${error ? ` ${errorId}` : ''}`}
+          autoComplete="off"
+          value={query}
+          onFocus={() => setOpen(true)}
+          onBlur={() => setTimeout(() => setOpen(false), 150)}
+          onChange={(e) => {
+            setQuery(e.target.value);
+            if (value) onChange(null);
+            setOpen(true);
+          }}
+          onKeyDown={(e) => {
+            if (e.key === 'ArrowDown') {
+              if (!open) setOpen(true);
+              else setActive((a) => Math.min(a + 1, matches.length - 1));
+            } else if (e.key === 'ArrowUp' && expanded) setActive((a) => Math.max(a - 1, 0));
+            else if (e.key === 'Enter' && expanded && matches[active]) pick(matches[active]);
+            else if (e.key === 'Escape' && expanded) setOpen(false);
+            else return;
+            e.preventDefault();
+            e.stopPropagation();
+          }}
+          className={`w-full rounded border px-3 py-2 text-sm ${error ? 'border-red-500' : 'border-slate-300'}`}
+        />
+        <ul
+          id={listId}
+          role="listbox"
+          aria-label={t('orders.page.assignDialog.company')}
+          hidden={!expanded}
+          className="absolute left-0 top-full z-20 mt-1 max-h-60 w-full overflow-y-auto rounded border border-slate-200 bg-white py-1 shadow-lg"
+        >
+          {matches.length === 0 ? (
+            <li role="option" aria-selected={false} aria-disabled className="px-3 py-1.5 text-sm text-slate-500">
+              {t('orders.page.assignDialog.noMatches')}
+            </li>
+          ) : (
+            matches.map((m, i) => (
+              <li
+                key={m.id}
+                id={`${listId}-${i}`}
+                role="option"
+                aria-selected={i === active}
+                onMouseDown={(e) => {
+                  e.preventDefault();
+                  pick(m);
+                }}
+                className={`cursor-pointer px-3 py-1.5 text-sm ${i === active ? 'bg-brand-50' : ''}`}
+              >
+                {m.name}
+              </li>
+            ))
+          )}
+        </ul>
+      </div>
+      <p id={hintId} className="text-xs text-slate-500">
+        {t('orders.page.assignDialog.hint')}
+      </p>
+      {error && (
+        <p id={errorId} className="text-xs text-red-700">
+          {t(error)}
+        </p>
+      )}
+    </div>
+  );
+}
