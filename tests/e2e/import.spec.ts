@@ -38,6 +38,8 @@ async function fixCell(page: Page, m: Messages, column: string, row: number, val
 async function uploadAndWelcome(page: Page, m: Messages, count: number, firstAddress: string) {
   await page.getByRole('button', { name: fill(m.import.ui.commit_other, { count }) }).click();
   await expect(page.getByText(fill(m.import.ui.created_other, { count }))).toBeVisible({ timeout: 20_000 });
+  // The page refreshes itself once the commit is done; a click during that refresh can be lost.
+  await page.waitForLoadState('networkidle');
   await page.getByRole('button', { name: m.import.ui.sendWelcome }).click();
   await expect(page.getByRole('status').filter({ hasText: fill(m.users.bulk.done.sendWelcome, { done: count, skipped: 0, failed: 0 }) })).toBeVisible({ timeout: 20_000 });
   const link = await linkFromMail(firstAddress, '', '/welcome/');
