@@ -6,20 +6,23 @@ import { db } from '@/db/client';
 import { requireUser } from '@/lib/auth/session';
 import { env } from '@/lib/env';
 import { listMyNotifications } from '@/lib/notifications/notifications';
-import { integrationPresence } from '@/lib/shell/account-integrations';
+import { hasSubscriptionsPage } from '@/lib/orders/account-subscriptions';
+import { requestIntegrationPresence } from '@/lib/shell/account-integrations';
 import { navigationFor } from '@/lib/shell/navigation';
 
 export default async function PortalLayout({ children }: { children: ReactNode }) {
   const user = await requireUser();
   const ctx = { actor: user.actor };
   const { actor } = user;
-  // Account admins see their account's integration sections in the left navigation (SHELL-2);
-  // partners get them as account tabs, so only account users need this query.
-  const [notifications, accountIntegrations] = await Promise.all([
+  // Account admins see their account's integration sections and Subscriptions in the left
+  // navigation (SHELL-2, ORD-4); partners reach them from the account, so only account users need these queries.
+  const ownAccount = actor.kind === 'accountUser' && actor.baseRole !== 'user' ? actor.accountId : null;
+  const [notifications, accountIntegrations, subscriptionsPage] = await Promise.all([
     listMyNotifications(db(), ctx),
-    actor.kind === 'accountUser' && actor.accountId && actor.baseRole !== 'user' ? integrationPresence(db(), actor, actor.accountId) : [],
+    ownAccount ? requestIntegrationPresence(actor, ownAccount) : [],
+    ownAccount ? hasSubscriptionsPage(db(), actor, ownAccount) : false,
   ]);
-  const nav = navigationFor({ actor, isPasswordUser: user.isPasswordUser, devMailbox: !env().SMTP_URL, accountIntegrations });
+  const nav = navigationFor({ actor, isPasswordUser: user.isPasswordUser, devMailbox: !env().SMTP_URL, accountIntegrations, subscriptionsPage });
   return (
     <div className="flex min-h-screen flex-col">
       <Header

@@ -3,6 +3,7 @@
 import { useEffect, useId, useState } from 'react';
 import { searchPartnerUsersAction } from '@/app/(portal)/accounts/actions';
 import { useT } from '@/components/i18n-provider';
+import { useCombobox } from '@/components/ui/use-combobox';
 import { Button } from '@/components/ui/button';
 import { SupportContactEmail, sameEmail } from '@/lib/accounts/schemas';
 
@@ -33,31 +34,13 @@ export function SupportContactsField({ value, onChange, initialNames = {}, canSe
   const [query, setQuery] = useState('');
   const [matches, setMatches] = useState<Option[]>([]);
   const [names, setNames] = useState<Record<string, string>>(initialNames);
-  const [active, setActive] = useState(0);
-  const [open, setOpen] = useState(false);
   const [inputError, setInputError] = useState<string | null>(null);
   const trimmed = query.trim();
-
-  useEffect(() => {
-    if (!canSearchPartners || !open || trimmed.length < 2) return;
-    let cancelled = false;
-    const timer = setTimeout(async () => {
-      const res = await searchPartnerUsersAction(trimmed);
-      if (!cancelled && res.ok) {
-        setMatches(res.data.map((m) => ({ email: m.email, name: m.displayName })));
-        setActive(0);
-      }
-    }, 200);
-    return () => {
-      cancelled = true;
-      clearTimeout(timer);
-    };
-  }, [trimmed, open, canSearchPartners]);
+  const listId = `${id}-list`;
 
   const chosen = (email: string) => value.some((e) => sameEmail(e, email));
   const options: Option[] = trimmed.length < 2 ? [] : matches.filter((m) => !chosen(m.email));
   if (trimmed.includes('@') && !chosen(trimmed) && !options.some((o) => sameEmail(o.email, trimmed))) options.push({ email: trimmed, name: null });
-  const expanded = open && options.length > 0;
 
   const add = (option: Option) => {
     const parsed = SupportContactEmail.safeParse(option.email);
@@ -74,10 +57,27 @@ export function SupportContactsField({ value, onChange, initialNames = {}, canSe
   const addTyped = () => {
     if (trimmed) add({ email: trimmed, name: null });
   };
+  const combo = useCombobox({ listId, options, hasList: options.length > 0, onPick: add, onEnter: addTyped });
+  const { open, expanded, resetActive } = combo;
+
+  useEffect(() => {
+    if (!canSearchPartners || !open || trimmed.length < 2) return;
+    let cancelled = false;
+    const timer = setTimeout(async () => {
+      const res = await searchPartnerUsersAction(trimmed);
+      if (!cancelled && res.ok) {
+        setMatches(res.data.map((m) => ({ email: m.email, name: m.displayName })));
+        resetActive();
+      }
+    }, 200);
+    return () => {
+      cancelled = true;
+      clearTimeout(timer);
+    };
+  }, [trimmed, open, canSearchPartners, resetActive]);
 
   const labelId = `${id}-label`;
   const inputId = `${id}-input`;
-  const listId = `${id}-list`;
   const errorId = `${id}-error`;
   const hintId = `${id}-hint`;
   const shown = [...new Set([...(inputError ? [inputError] : []), ...errors])];
@@ -116,32 +116,14 @@ export function SupportContactsField({ value, onChange, initialNames = {}, canSe
       <div className="relative flex gap-2">
         <input
           id={inputId}
-          role="combobox"
-          aria-expanded={expanded}
-          aria-controls={listId}
-          aria-autocomplete="list"
-          aria-activedescendant={expanded && options[active] ? `${listId}-${active}` : undefined}
+          {...combo.inputProps}
           aria-invalid={shown.length > 0 || undefined}
           aria-describedby={`${hintId}${shown.length ? ` ${errorId}` : ''}`}
-          autoComplete="off"
           value={query}
-          onFocus={() => setOpen(true)}
-          onBlur={() => setTimeout(() => setOpen(false), 150)}
           onChange={(e) => {
             setQuery(e.target.value);
             setInputError(null);
-            setOpen(true);
-          }}
-          onKeyDown={(e) => {
-            if (e.key === 'ArrowDown' && expanded) setActive((a) => Math.min(a + 1, options.length - 1));
-            else if (e.key === 'ArrowUp' && expanded) setActive((a) => Math.max(a - 1, 0));
-            else if (e.key === 'Enter') {
-              const option = expanded ? options[active] : undefined;
-              if (option) add(option);
-              else addTyped();
-            } else if (e.key === 'Escape' && expanded) setOpen(false);
-            else return;
-            e.preventDefault();
+            combo.openList();
           }}
           className={`w-full max-w-md rounded border px-3 py-2 text-sm ${shown.length ? 'border-red-500' : 'border-slate-300'}`}
         />
@@ -153,14 +135,8 @@ export function SupportContactsField({ value, onChange, initialNames = {}, canSe
             {options.map((o, i) => (
               <li
                 key={o.email.toLowerCase()}
-                id={`${listId}-${i}`}
-                role="option"
-                aria-selected={i === active}
-                onMouseDown={(e) => {
-                  e.preventDefault();
-                  add(o);
-                }}
-                className={`cursor-pointer px-3 py-1.5 text-sm ${i === active ? 'bg-brand-50' : ''}`}
+                {...combo.optionProps(i)}
+                className={`cursor-pointer px-3 py-1.5 text-sm ${i === combo.active ? 'bg-brand-50' : ''}`}
               >
                 {o.name ? `${o.name} (${o.email})` : t('accounts.contacts.addEmail', { email: o.email })}
               </li>

@@ -3,6 +3,7 @@
 import { useEffect, useId, useState } from 'react';
 import { searchOrderAccountsAction } from '@/app/(portal)/orders/actions';
 import { useT } from '@/components/i18n-provider';
+import { useCombobox } from '@/components/ui/use-combobox';
 import type { AccountOption } from './types';
 
 interface Props {
@@ -21,9 +22,15 @@ export function AccountCombobox({ value, onChange, error }: Props) {
   const [query, setQuery] = useState(value?.name ?? '');
   const [matches, setMatches] = useState<AccountOption[]>([]);
   const [searched, setSearched] = useState(false);
-  const [active, setActive] = useState(0);
-  const [open, setOpen] = useState(false);
   const term = query.trim();
+  const listId = `${id}-list`;
+  const pick = (option: AccountOption) => {
+    onChange(option);
+    setQuery(option.name);
+    combo.closeList();
+  };
+  const combo = useCombobox({ listId, options: matches, hasList: searched, onPick: pick });
+  const { open, expanded, active, resetActive } = combo;
 
   useEffect(() => {
     if (!open) return;
@@ -33,24 +40,16 @@ export function AccountCombobox({ value, onChange, error }: Props) {
       if (!cancelled && res.ok) {
         setMatches(res.data);
         setSearched(true);
-        setActive(0);
+        resetActive();
       }
     }, 150);
     return () => {
       cancelled = true;
       clearTimeout(timer);
     };
-  }, [term, open]);
-
-  const expanded = open && searched;
-  const pick = (option: AccountOption) => {
-    onChange(option);
-    setQuery(option.name);
-    setOpen(false);
-  };
+  }, [term, open, resetActive]);
 
   const inputId = `${id}-input`;
-  const listId = `${id}-list`;
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
 
@@ -62,32 +61,14 @@ export function AccountCombobox({ value, onChange, error }: Props) {
       <div className="relative">
         <input
           id={inputId}
-          role="combobox"
-          aria-expanded={expanded}
-          aria-controls={listId}
-          aria-autocomplete="list"
-          aria-activedescendant={expanded && matches[active] ? `${listId}-${active}` : undefined}
+          {...combo.inputProps}
           aria-invalid={error ? true : undefined}
           aria-describedby={`${hintId}${error ? ` ${errorId}` : ''}`}
-          autoComplete="off"
           value={query}
-          onFocus={() => setOpen(true)}
-          onBlur={() => setTimeout(() => setOpen(false), 150)}
           onChange={(e) => {
             setQuery(e.target.value);
             if (value) onChange(null);
-            setOpen(true);
-          }}
-          onKeyDown={(e) => {
-            if (e.key === 'ArrowDown') {
-              if (!open) setOpen(true);
-              else setActive((a) => Math.min(a + 1, matches.length - 1));
-            } else if (e.key === 'ArrowUp' && expanded) setActive((a) => Math.max(a - 1, 0));
-            else if (e.key === 'Enter' && expanded && matches[active]) pick(matches[active]);
-            else if (e.key === 'Escape' && expanded) setOpen(false);
-            else return;
-            e.preventDefault();
-            e.stopPropagation();
+            combo.openList();
           }}
           className={`w-full rounded border px-3 py-2 text-sm ${error ? 'border-red-500' : 'border-slate-300'}`}
         />
@@ -106,13 +87,7 @@ export function AccountCombobox({ value, onChange, error }: Props) {
             matches.map((m, i) => (
               <li
                 key={m.id}
-                id={`${listId}-${i}`}
-                role="option"
-                aria-selected={i === active}
-                onMouseDown={(e) => {
-                  e.preventDefault();
-                  pick(m);
-                }}
+                {...combo.optionProps(i)}
                 className={`cursor-pointer px-3 py-1.5 text-sm ${i === active ? 'bg-brand-50' : ''}`}
               >
                 {m.name}

@@ -7,9 +7,10 @@ const productName = (t: T, product: string, level: string | null) =>
   level ? `${t(`subscriptions.products.${product}`)} ${t(`users.products.levels.${level}`)}` : t(`subscriptions.products.${product}`);
 
 /**
- * ORD-4 Subscriptions panel (bottom of the account page): each order assigned to the account with
- * its licences, dates and status, the licences still free, the ORD-6 warning, and "Add order",
- * which opens the unassigned orders with this account preselected and comes back after assigning.
+ * ORD-4 Subscriptions panel (bottom of the account page, and Billing → Subscriptions): each order
+ * assigned to the account with its licences, dates and status, the licences still free, the ORD-6
+ * warning, and "Add order", which opens the unassigned orders with this account preselected and
+ * comes back after assigning.
  */
 export function SubscriptionsPanel({ t, locale, accountId, data }: { t: T; locale: string; accountId: string; data: AccountSubscriptions }) {
   const day = (iso: string) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));

@@ -34,7 +34,9 @@ export function Modal({ open, title, onClose, children, wide, describedBy }: Pro
       aria-labelledby={titleId}
       aria-describedby={describedBy}
       onCancel={(e) => {
+        // Escape closes this dialog only, not a dialog it was opened from.
         e.preventDefault();
+        e.stopPropagation();
         onClose();
       }}
       className={`m-auto w-full ${wide ? 'max-w-2xl' : 'max-w-md'} rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40`}

@@ -1,81 +1,95 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
 import { useId, useState } from 'react';
-import { assignLicencesAction, unassignLicencesAction } from '@/app/(portal)/accounts/[accountId]/users/actions';
+import { addUserProductAction, applyLicencesAction } from '@/app/(portal)/accounts/[accountId]/users/actions';
 import { useT } from '@/components/i18n-provider';
+import { MitelOneUserDialog } from '@/components/licences/mitel-one-user-dialog';
+import { useLicenceAction } from '@/components/licences/use-licence-action';
 import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { Modal } from '@/components/ui/modal';
 import { Switch } from '@/components/ui/switch';
-import type { ActionResult } from '@/lib/actions/run-action';
+import { MITEL_ONE_FEATURES } from '@/lib/integrations/settings';
 import type { UserProducts } from '@/lib/licences/user-products';
 
-const LEVELS = ['essential', 'premier', 'elite'] as const;
+interface Props {
+  accountId: string;
+  userId: string;
+  products: UserProducts;
+  canEdit: boolean;
+}
 
 /**
- * USR-7 "Products & licences" of one user: the Mitel One level (M1-2) and the MiTeam Meetings
- * licence (MTM-1/2). Each change saves at once; the server counts the free licences under the
- * account's licence lock and refuses with "X more licence(s) needed" when none is free.
+ * USR-7 "Products & licences" of one user: "+ Add product" (Mitel One), its "Finish setup" and
+ * settings (level and features, M1-2) with the feature summary, and the MiTeam Meetings licence
+ * (MTM-1/2). The server counts the free licences under the account's licence lock and refuses with
+ * "X more licence(s) needed" when none is free.
  */
-export function ProductsLicences({ accountId, userId, products, canEdit }: { accountId: string; userId: string; products: UserProducts; canEdit: boolean }) {
+export function ProductsLicences({ accountId, userId, products, canEdit }: Props) {
   const t = useT();
-  const router = useRouter();
-  const levelId = useId();
+  const titleId = useId();
   const miteamId = useId();
   const miteamHint = useId();
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
+  const [adding, setAdding] = useState(false);
+  const [configuring, setConfiguring] = useState(false);
+  const { busy, message, setMessage, run } = useLicenceAction();
   const { mitelOne, miteam } = products;
+  const saved = () => t('users.products.saved');
 
-  const run = async (call: Promise<ActionResult<unknown>>) => {
-    setBusy(true);
-    setMessage(null);
-    const res = await call;
-    setBusy(false);
-    if (res.ok) {
-      setMessage({ tone: 'success', text: t('users.products.saved') });
-      router.refresh();
-    } else setMessage({ tone: 'error', text: t(res.formError ?? 'errors.unexpected', res.formParams ?? {}) });
-  };
-
-  const setLevel = (value: string) => {
-    if (!mitelOne) return;
-    if (value === '') void run(unassignLicencesAction(accountId, [userId], { product: 'mitelOne', level: mitelOne.level }));
-    else void run(assignLicencesAction(accountId, [userId], { product: 'mitelOne', level: value }));
-  };
-  const toggleMiteam = () => {
-    const kind = { product: 'miteamMeetings', level: null };
-    void run(miteam.holds ? unassignLicencesAction(accountId, [userId], kind) : assignLicencesAction(accountId, [userId], kind));
+  const toggleMiteam = () => void run(() => applyLicencesAction(accountId, [userId], { product: 'miteamMeetings', assign: !miteam.holds }), saved);
+  const addMitelOne = async () => {
+    if (await run(() => addUserProductAction(accountId, userId, 'mitelOne'), () => t('users.products.added'))) setAdding(false);
   };
 
   const miteamHintText =
     miteam.view === 'readOnly' ? t('users.products.managedByMicollab') : miteam.view === 'notAvailable' ? t('users.products.notAvailable') : t('users.products.free', { count: miteam.free });
+  const nothing = (!mitelOne || !mitelOne.added) && miteam.view === 'noLicences';
 
   return (
-    <section aria-labelledby={`${levelId}-title`} className="flex max-w-lg flex-col gap-4 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
-      <h3 id={`${levelId}-title`} className="text-base font-semibold">
-        {t('users.products.title')}
-      </h3>
+    <section aria-labelledby={titleId} className="flex max-w-lg flex-col gap-4 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+      <div className="flex items-center justify-between gap-3">
+        <h3 id={titleId} className="text-base font-semibold">
+          {t('users.products.title')}
+        </h3>
+        {canEdit && mitelOne && !mitelOne.added && (
+          <Button variant="secondary" aria-haspopup="dialog" onClick={() => setAdding(true)}>
+            {t('users.products.addProduct')}
+          </Button>
+        )}
+      </div>
       {message && <Alert tone={message.tone}>{message.text}</Alert>}
-      {!mitelOne && miteam.view === 'noLicences' && <p className="text-sm text-slate-600">{t('users.products.noLicences')}</p>}
-      {mitelOne && (
-        <div className="flex items-center justify-between gap-4">
-          <label htmlFor={levelId} className="text-sm font-medium">
-            {t('users.products.mitelOne')}
-          </label>
-          <select
-            id={levelId}
-            value={mitelOne.level ?? ''}
-            disabled={!canEdit || busy}
-            onChange={(e) => setLevel(e.target.value)}
-            className="rounded border border-slate-300 px-2 py-1 text-sm disabled:opacity-60"
-          >
-            <option value="">{t('users.products.noLicence')}</option>
-            {LEVELS.map((level) => (
-              <option key={level} value={level} disabled={level !== mitelOne.level && mitelOne.free[level] === 0}>
-                {t('users.products.levelOption', { level: t(`users.products.levels.${level}`), count: mitelOne.free[level] })}
-              </option>
-            ))}
-          </select>
+      {nothing && <p className="text-sm text-slate-600">{t('users.products.noLicences')}</p>}
+      {mitelOne?.added && (
+        <div className="flex flex-col gap-2">
+          <div className="flex items-center justify-between gap-4">
+            <div>
+              <p className="text-sm font-medium">{t('users.products.mitelOne')}</p>
+              <p className="text-xs text-slate-500">{mitelOne.level ? t(`users.products.levels.${mitelOne.level}`) : t('users.products.setupPending')}</p>
+            </div>
+            {canEdit &&
+              (mitelOne.level ? (
+                <Button variant="secondary" aria-haspopup="dialog" aria-label={t('users.products.settings')} onClick={() => setConfiguring(true)}>
+                  <span aria-hidden>⚙</span>
+                </Button>
+              ) : (
+                <Button aria-haspopup="dialog" onClick={() => setConfiguring(true)}>
+                  {t('users.products.finishSetup')}
+                </Button>
+              ))}
+          </div>
+          {mitelOne.level && (
+            <details className="text-sm">
+              <summary className="cursor-pointer text-brand-700">{t('integrations.features.title')}</summary>
+              <dl className="mt-2 grid grid-cols-[10rem_1fr] gap-y-1">
+                {MITEL_ONE_FEATURES.map((f) => (
+                  <div key={f} className="contents">
+                    <dt className="text-slate-500">{t(`integrations.features.${f}`)}</dt>
+                    <dd>{t(`users.products.featureStates.${mitelOne.summary[f]}`, { level: t(`users.products.levels.${mitelOne.level}`) })}</dd>
+                  </div>
+                ))}
+              </dl>
+            </details>
+          )}
         </div>
       )}
       {miteam.view !== 'noLicences' && (
@@ -96,6 +110,40 @@ export function ProductsLicences({ accountId, userId, products, canEdit }: { acc
             disabled={!canEdit || busy || miteam.view !== 'toggle'}
           />
         </div>
+      )}
+      {mitelOne && (
+        <Modal open={adding} title={t('users.products.addTitle')} onClose={() => setAdding(false)}>
+          {message?.tone === 'error' && <Alert tone="error">{message.text}</Alert>}
+          <ul className="flex flex-col gap-3">
+            <li className="flex items-center justify-between gap-4 rounded border border-slate-200 p-3">
+              <div>
+                <p className="text-sm font-medium">{t('users.products.mitelOne')}</p>
+                <p className="text-xs text-slate-500">{t('users.products.mitelOneDescription')}</p>
+              </div>
+              <Button disabled={busy} onClick={() => void addMitelOne()}>
+                {t('users.products.add')}
+              </Button>
+            </li>
+          </ul>
+          <div className="flex justify-end">
+            <Button variant="ghost" onClick={() => setAdding(false)}>
+              {t('common.cancel')}
+            </Button>
+          </div>
+        </Modal>
+      )}
+      {mitelOne?.added && (
+        <MitelOneUserDialog
+          open={configuring}
+          accountId={accountId}
+          userId={userId}
+          product={mitelOne}
+          onClose={() => setConfiguring(false)}
+          onSaved={(text) => {
+            setConfiguring(false);
+            setMessage({ tone: 'success', text });
+          }}
+        />
       )}
     </section>
   );

@@ -22,13 +22,15 @@ interface Props {
   filter: PropertyFilter | null;
   /** The Manage panel's actions this actor may use; empty hides the panel and the checkboxes. */
   bulkActions: BulkAction[];
+  /** The actor may change licences in the Manage panel (Users "Edit"). */
+  licences: boolean;
 }
 
 /**
  * USR-1 and USR-5 on one page: the list, its selection and the Manage panel. The selection is
  * kept while paging, so a selection can span pages; "Clear selection" empties it.
  */
-export function UsersList({ accountId, rows, total, nextCursor, query, filter, bulkActions }: Props) {
+export function UsersList({ accountId, rows, total, nextCursor, query, filter, bulkActions, licences }: Props) {
   const { t, i18n } = useTranslation();
   const [selection, setSelection] = useState<RowSelectionState>({});
   const [panelOpen, setPanelOpen] = useState(false);
@@ -37,7 +39,7 @@ export function UsersList({ accountId, rows, total, nextCursor, query, filter, b
   const [job, setJob] = useState<string | null>(null);
   const selectable = bulkActions.length > 0;
   const columns = useMemo(() => userColumns(t, i18n.language, accountId, selectable), [t, i18n.language, accountId, selectable]);
-  const selectedIds = Object.keys(selection).filter((id) => selection[id]);
+  const selectedIds = useMemo(() => Object.keys(selection).filter((id) => selection[id]), [selection]);
 
   const start = async (action: BulkAction) => {
     setBusy(true);
@@ -94,8 +96,10 @@ export function UsersList({ accountId, rows, total, nextCursor, query, filter, b
       {selectable && (
         <ManagePanel
           open={panelOpen}
+          accountId={accountId}
           actions={bulkActions}
-          selected={selectedIds.length}
+          selectedIds={selectedIds}
+          licences={licences}
           busy={busy}
           error={error}
           onStart={start}

@@ -74,6 +74,11 @@ export function openSecret(envelope: string, keyring: Keyring = envKeyring()): s
   }
 }
 
+/** The id of the key that sealed the envelope (a fingerprint of the key, not secret itself). */
+export function sealedWithKeyId(envelope: string): string {
+  return parseEnvelope(envelope).keyId;
+}
+
 /** True when the envelope was sealed with a key other than the current one (after a rotation). */
 export function needsReseal(envelope: string, keyring: Keyring = envKeyring()): boolean {
   return parseEnvelope(envelope).keyId !== keyring.current.id;

@@ -38,9 +38,17 @@ export async function recordEvent(tx: Tx, ctx: Ctx, input: EventInput): Promise<
   await tx.insert(events).values(eventRow(ctx, input));
 }
 
-/** Appends many audit events in one statement (bulk commands: the user import creates hundreds per batch). */
+/** Rows per INSERT: a dozen bind parameters each stays far below PostgreSQL's limit of 65,535 per statement. */
+const EVENTS_PER_STATEMENT = 1_000;
+
+/**
+ * Appends many audit events in the caller's transaction, a thousand rows per statement (bulk
+ * commands: the user import creates hundreds per batch, revoking a product's licences thousands).
+ */
 export async function recordEvents(tx: Tx, ctx: Ctx, inputs: readonly EventInput[]): Promise<void> {
-  if (inputs.length) await tx.insert(events).values(inputs.map((input) => eventRow(ctx, input)));
+  for (let i = 0; i < inputs.length; i += EVENTS_PER_STATEMENT) {
+    await tx.insert(events).values(inputs.slice(i, i + EVENTS_PER_STATEMENT).map((input) => eventRow(ctx, input)));
+  }
 }
 
 function eventRow(ctx: Ctx, input: EventInput): typeof events.$inferInsert {

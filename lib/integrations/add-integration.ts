@@ -1,14 +1,10 @@
 import 'server-only';
 import { accountIntegrations } from '@/db/schema';
-import { canManageIntegrationCatalogue } from '@/lib/authz';
-import { withTransaction, type Command } from '@/lib/db/transaction';
-import { ForbiddenError, validationFromZod } from '@/lib/errors';
-import { getAccountInScope } from '@/lib/accounts/scope';
+import type { Command } from '@/lib/db/transaction';
 import { integrationDefinition } from './catalogue';
-import { lockIntegrations } from './account-state';
 import { newIntegrationRow } from './account-defaults';
+import { integrationChange } from './integration-change';
 import { addIntegration, type PrivilegeState } from './privileges';
-import { AccountIntegrationInput } from './schemas';
 import { recordIntegrationEvent, refusalError, writePrivileges } from './write-integrations-change';
 
 /**
@@ -16,15 +12,9 @@ import { recordIntegrationEvent, refusalError, writePrivileges } from './write-i
  * it needs. Needs Add and Delete on "Integrations & apps" (seed 2.14.6). Refused when it is
  * already there or needs the CloudLink Gateway the account lacks.
  */
-export async function addAccountIntegration({ ctx, input }: Command<unknown>): Promise<{ privileges: PrivilegeState }> {
-  const parsed = AccountIntegrationInput.safeParse(input);
-  if (!parsed.success) throw validationFromZod(parsed.error);
-  if (!canManageIntegrationCatalogue(ctx.actor)) throw new ForbiddenError();
-  const { accountId, integrationId } = parsed.data;
-
-  return withTransaction(ctx, async (tx) => {
-    const account = await getAccountInScope(tx, ctx.actor, accountId);
-    const { state } = await lockIntegrations(tx, account);
+export async function addAccountIntegration(command: Command<unknown>): Promise<{ privileges: PrivilegeState }> {
+  const { ctx } = command;
+  return integrationChange(command, async ({ tx, account, integrationId, state }) => {
     const result = addIntegration(state, integrationId);
     if (!result.ok) throw refusalError(result.reason);
 

@@ -1,15 +1,11 @@
 import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import { accountIntegrations } from '@/db/schema';
-import { canManageIntegrationCatalogue } from '@/lib/authz';
-import { withTransaction, type Command } from '@/lib/db/transaction';
-import { ForbiddenError, validationFromZod } from '@/lib/errors';
-import { getAccountInScope } from '@/lib/accounts/scope';
+import type { Command } from '@/lib/db/transaction';
 import { revokesMiteamLicences } from '@/lib/licences/display';
 import { revokeAllLicences } from '@/lib/licences/revoke-all';
-import { lockIntegrations } from './account-state';
+import { integrationChange } from './integration-change';
 import { removeIntegration, type PrivilegeState } from './privileges';
-import { AccountIntegrationInput } from './schemas';
 import { recordIntegrationEvent, refusalError, writePrivileges } from './write-integrations-change';
 
 /**
@@ -17,15 +13,9 @@ import { recordIntegrationEvent, refusalError, writePrivileges } from './write-i
  * a remaining integration needs it. Needs Add and Delete on "Integrations & apps" (seed 2.14.6).
  * The UI asks for confirmation first; the command itself does not.
  */
-export async function removeAccountIntegration({ ctx, input }: Command<unknown>): Promise<{ privileges: PrivilegeState }> {
-  const parsed = AccountIntegrationInput.safeParse(input);
-  if (!parsed.success) throw validationFromZod(parsed.error);
-  if (!canManageIntegrationCatalogue(ctx.actor)) throw new ForbiddenError();
-  const { accountId, integrationId } = parsed.data;
-
-  return withTransaction(ctx, async (tx) => {
-    const account = await getAccountInScope(tx, ctx.actor, accountId);
-    const { state, rows } = await lockIntegrations(tx, account);
+export async function removeAccountIntegration(command: Command<unknown>): Promise<{ privileges: PrivilegeState }> {
+  const { ctx } = command;
+  return integrationChange(command, async ({ tx, account, integrationId, state, rows }) => {
     const result = removeIntegration(state, integrationId);
     if (!result.ok) throw refusalError(result.reason);
 
@@ -33,7 +23,7 @@ export async function removeAccountIntegration({ ctx, input }: Command<unknown>)
     await tx.delete(accountIntegrations).where(and(eq(accountIntegrations.accountId, account.id), eq(accountIntegrations.integrationId, integrationId)));
     await writePrivileges(tx, account.id, state.privileges, result.state.privileges);
     // MTM-2: without MiCollab managing them, MiTeam Meetings licences go with the integration.
-    const revoked = integrationId === 'miteamMeetings' && revokesMiteamLicences(result.state.integrations) ? await revokeAllLicences(tx, account.id, 'miteamMeetings') : 0;
+    const revoked = integrationId === 'miteamMeetings' && revokesMiteamLicences(result.state.integrations) ? await revokeAllLicences(tx, ctx, account, 'miteamMeetings') : 0;
     await recordIntegrationEvent(tx, ctx, account, {
       action: 'Delete',
       integrationId,

@@ -4,9 +4,9 @@ import type { DbOrTx, Tx } from '@/db/client';
 import { orders, userLicences } from '@/db/schema';
 import { todayUtc } from '@/lib/orders/status';
 import type { Pool } from './arithmetic';
+import type { Level } from './levels';
 
 export type Product = 'mitelOne' | 'miteamMeetings';
-export type Level = 'essential' | 'premier' | 'elite';
 export interface LicenceKind {
   product: Product;
   /** Mitel One only. */

@@ -1,9 +1,14 @@
 import 'server-only';
-import { asc, eq } from 'drizzle-orm';
-import type { DbOrTx } from '@/db/client';
-import { orders, partnerOrgs, type Account, type Order } from '@/db/schema';
+import { and, asc, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { db, type DbOrTx } from '@/db/client';
+import { accounts, orders, partnerOrgs, type Account, type Order, type PartnerOrg } from '@/db/schema';
+import { accountScope, getAccountInScope } from '@/lib/accounts/scope';
 import { authorize, can } from '@/lib/authz';
 import type { Actor } from '@/lib/authz/types';
+import type { Ctx } from '@/lib/db/transaction';
+import { NotFoundError, validationFromZod } from '@/lib/errors';
+import { isUuid } from '@/lib/ids';
 import { readIntegrations } from '@/lib/integrations/account-state';
 import { available } from '@/lib/licences/arithmetic';
 import { poolOf } from '@/lib/licences/pool';
@@ -32,9 +37,9 @@ export interface AccountSubscriptions {
 }
 
 /**
- * ORD-4: the Subscriptions panel of an account (bottom of the account page): the orders assigned
- * to it, the licences still free, and the ORD-6 warning. Needs Subscriptions "View". The caller
- * passes an account already in the actor's scope.
+ * ORD-4: the Subscriptions panel of an account (bottom of the account page, Billing →
+ * Subscriptions): the orders assigned to it, the licences still free, and the ORD-6 warning. Needs
+ * Subscriptions "View". The caller passes an account already in the actor's scope.
  */
 export async function accountSubscriptions(q: DbOrTx, actor: Actor, account: Account): Promise<AccountSubscriptions> {
   authorize(actor, 'subscriptions', 'view');
@@ -65,7 +70,43 @@ export async function accountSubscriptions(q: DbOrTx, actor: Actor, account: Acc
 }
 
 /** ORD-4: the panel is not shown for prime partners' accounts nor partners without a billing account. */
+const panelShown = (org: Pick<PartnerOrg, 'billingAccount' | 'prime'> | undefined) => !!org?.billingAccount && !org.prime;
+
+/** ORD-4: whether the account's partner gets the Subscriptions panel at all (see `panelShown`). */
 export async function showsSubscriptions(q: DbOrTx, account: Account): Promise<boolean> {
   const [org] = await q.select({ billingAccount: partnerOrgs.billingAccount, prime: partnerOrgs.prime }).from(partnerOrgs).where(eq(partnerOrgs.id, account.partnerOrgId));
-  return !!org?.billingAccount && !org.prime;
+  return panelShown(org);
+}
+
+/**
+ * ORD-4 "Billing → Subscriptions" in the left navigation: whether the actor may open the page of
+ * this account (Subscriptions View, the account in scope, and the panel shown for its partner).
+ * One query; an account out of scope simply has no page.
+ */
+export async function hasSubscriptionsPage(q: DbOrTx, actor: Actor, accountId: string): Promise<boolean> {
+  if (!can(actor, 'subscriptions', 'view') || !isUuid(accountId)) return false;
+  const [org] = await q
+    .select({ billingAccount: partnerOrgs.billingAccount, prime: partnerOrgs.prime })
+    .from(accounts)
+    .innerJoin(partnerOrgs, eq(partnerOrgs.id, accounts.partnerOrgId))
+    .where(and(eq(accounts.id, accountId), accountScope(actor)))
+    .limit(1);
+  return panelShown(org);
+}
+
+const ListAccountSubscriptionsInput = z.object({ accountId: z.string().max(100) });
+
+/**
+ * ORD-4 "Billing → Subscriptions": the panel of an account in the actor's scope as a page of its
+ * own. Where the panel does not show (prime partner, no billing account) there is no such page:
+ * NotFound, like an account out of scope.
+ */
+export async function listAccountSubscriptions({ ctx, input }: { ctx: Ctx; input: unknown }): Promise<AccountSubscriptions & { accountId: string }> {
+  const parsed = ListAccountSubscriptionsInput.safeParse(input);
+  if (!parsed.success) throw validationFromZod(parsed.error);
+  authorize(ctx.actor, 'subscriptions', 'view');
+  const q = ctx.tx ?? db();
+  const account = await getAccountInScope(q, ctx.actor, parsed.data.accountId);
+  if (!(await showsSubscriptions(q, account))) throw new NotFoundError();
+  return { accountId: account.id, ...(await accountSubscriptions(q, ctx.actor, account)) };
 }

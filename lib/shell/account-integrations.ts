@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, eq } from 'drizzle-orm';
-import type { DbOrTx } from '@/db/client';
+import { cache } from 'react';
+import { db, type DbOrTx } from '@/db/client';
 import { accountIntegrations, accounts } from '@/db/schema';
 import { accountScope } from '@/lib/accounts/scope';
 import type { Actor } from '@/lib/authz/types';
@@ -17,3 +18,10 @@ export async function integrationPresence(q: DbOrTx, actor: Actor, accountId: st
     .innerJoin(accounts, eq(accounts.id, accountIntegrations.accountId))
     .where(and(eq(accountIntegrations.accountId, accountId), accountScope(actor)));
 }
+
+/**
+ * The same, read once per request: an account admin's request needs it in the portal layout (left
+ * navigation) and again in the account layout (tabs). Both pass the actor of the request's cached
+ * `currentUser()`, so the arguments are identical and React's `cache` hits.
+ */
+export const requestIntegrationPresence = cache((actor: Actor, accountId: string) => integrationPresence(db(), actor, accountId));

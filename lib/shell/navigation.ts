@@ -14,6 +14,8 @@ export interface NavContext {
   devMailbox: boolean;
   /** The integrations of an account user's own account; partners reach them as account tabs. */
   accountIntegrations?: readonly IntegrationPresence[];
+  /** Whether an account user may open its account's Subscriptions page (`hasSubscriptionsPage`, ORD-4). */
+  subscriptionsPage?: boolean;
 }
 
 const SECTION_LABELS = {
@@ -26,7 +28,7 @@ const SECTION_LABELS = {
  * SHELL-2: the left navigation, from the actor's permissions. Later features add their entries
  * here with the permission that shows them; nothing appears that the actor cannot open.
  */
-export function navigationFor({ actor, isPasswordUser, devMailbox, accountIntegrations = [] }: NavContext): NavItem[] {
+export function navigationFor({ actor, isPasswordUser, devMailbox, accountIntegrations = [], subscriptionsPage = false }: NavContext): NavItem[] {
   const items: NavItem[] = [{ href: '/dashboard', labelKey: 'nav.dashboard' }];
   if (actor.kind === 'partner' && can(actor, 'account', 'view')) items.push({ href: '/accounts', labelKey: 'nav.accounts' });
   // ORD-1, seed "Billing → Orders": partners only.
@@ -35,6 +37,8 @@ export function navigationFor({ actor, isPasswordUser, devMailbox, accountIntegr
     items.push({ href: `/accounts/${actor.accountId}`, labelKey: 'nav.account' });
     if (can(actor, 'users', 'view')) items.push({ href: `/accounts/${actor.accountId}/users`, labelKey: 'nav.users' });
     for (const { section, href } of integrationSectionsFor(actor, actor.accountId, accountIntegrations)) items.push({ href, labelKey: SECTION_LABELS[section] });
+    // ORD-4, seed "Billing → Subscriptions": hidden for prime partners' accounts and partners without a billing account.
+    if (subscriptionsPage && can(actor, 'subscriptions', 'view')) items.push({ href: `/accounts/${actor.accountId}/subscriptions`, labelKey: 'nav.subscriptions' });
   }
   // SHELL-2 "User management" of a partner.
   if (canOpenRoles(actor)) items.push({ href: '/roles', labelKey: 'nav.roles' });

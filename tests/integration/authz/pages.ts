@@ -43,6 +43,8 @@ export const PAGES: Record<string, PageSpec> = {
     },
   },
   'app/(portal)/accounts/[accountId]/page.tsx': { level: 'account', params: account },
+  // Prime partners and partners without a billing account get a 404 too: tests/integration/orders/subscriptions.test.ts.
+  'app/(portal)/accounts/[accountId]/subscriptions/page.tsx': { level: 'account', needs: ['subscriptions.view'], params: account },
   'app/(portal)/accounts/[accountId]/users/page.tsx': { level: 'account', needs: ['users.view'], params: account },
   'app/(portal)/accounts/[accountId]/users/[userId]/page.tsx': {
     level: 'account',

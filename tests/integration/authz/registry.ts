@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { db } from '@/db/client';
-import { accountPrivileges, orders, partnerApiKeys, userLicences } from '@/db/schema';
+import { accountPrivileges, orders, partnerApiKeys } from '@/db/schema';
 import type { Permission } from '@/lib/authz/types';
 import * as importActions from '@/app/(portal)/accounts/[accountId]/users/import/actions';
 import * as userActions from '@/app/(portal)/accounts/[accountId]/users/actions';
@@ -110,22 +110,32 @@ export const ENDPOINTS: Record<string, Endpoint> = {
   },
 
   // Licences of users (ORD-5, M1-2, MTM-1): Users "Edit".
-  'app/(portal)/accounts/[accountId]/users/actions.ts#assignLicencesAction': {
+  'app/(portal)/accounts/[accountId]/users/actions.ts#applyLicencesAction': {
     level: 'account',
     needs: ['users.edit'],
     call: async (t) => {
       const user = await t.newUser();
+      await t.setIntegration('miteamMeetings');
       await licencePool(t);
-      return () => userActions.assignLicencesAction(t.accountId, [user.id], { product: 'miteamMeetings', level: null });
+      return () => userActions.applyLicencesAction(t.accountId, [user.id], { product: 'miteamMeetings', assign: true });
     },
   },
-  'app/(portal)/accounts/[accountId]/users/actions.ts#unassignLicencesAction': {
+  'app/(portal)/accounts/[accountId]/users/actions.ts#addUserProductAction': {
     level: 'account',
     needs: ['users.edit'],
     call: async (t) => {
       const user = await t.newUser();
-      await db().insert(userLicences).values({ userId: user.id, accountId: t.accountId, product: 'miteamMeetings' });
-      return () => userActions.unassignLicencesAction(t.accountId, [user.id], { product: 'miteamMeetings', level: null });
+      await t.setIntegration('mitelOne');
+      return () => userActions.addUserProductAction(t.accountId, user.id, 'mitelOne');
+    },
+  },
+  'app/(portal)/accounts/[accountId]/users/actions.ts#licenceOverviewAction': {
+    level: 'account',
+    needs: ['users.edit'],
+    call: async (t) => {
+      const user = await t.newUser();
+      await t.setIntegration('mitelOne');
+      return () => userActions.licenceOverviewAction(t.accountId, [user.id]);
     },
   },
 

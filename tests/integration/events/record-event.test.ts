@@ -1,10 +1,10 @@
-import { desc, eq } from 'drizzle-orm';
+import { count, desc, eq, like } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
 import { events } from '@/db/schema';
 import { systemActor } from '@/lib/auth/system-actor';
 import type { Ctx } from '@/lib/db/transaction';
-import { changedProperties, recordEvent, type EventInput } from '@/lib/events/record-event';
+import { changedProperties, recordEvent, recordEvents, type EventInput } from '@/lib/events/record-event';
 import { setOwnLocale } from '@/lib/users/set-own-locale';
 import { EMAIL, accountByName, actorFor, seed, userByEmail } from '../helpers';
 
@@ -125,5 +125,39 @@ describe('recordEvent', () => {
     expect(row).toMatchObject({ action: 'Edit', asset: 'User', actorId: uma.id, actorName: 'Uma User', properties: ['locale'] });
     expect(row?.coreDetails).toEqual({ before: { locale: null }, after: { locale: 'de' } });
     expect((await userByEmail(EMAIL.uma)).locale).toBe('de');
+  });
+});
+
+describe('recordEvents', () => {
+  const bulk = (tag: string, n: number): EventInput[] =>
+    Array.from({ length: n }, (_, i) => ({ action: 'Delete', asset: 'Licence', assetId: `${tag}-${i}:miteamMeetings`, before: { product: 'miteamMeetings', level: null } }));
+  const stored = async (tag: string) => (await db().select({ n: count() }).from(events).where(like(events.assetId, `${tag}-%`)))[0]!.n;
+
+  // 13 bind parameters a row: one statement of 6,000 rows would need 78,000, over PostgreSQL's 65,535
+  // (5,000 rows would still just fit).
+  it('records 6,000 events in one call, more rows than one statement may bind, in order', async () => {
+    const actor = await actorFor(EMAIL.partner);
+    await db().transaction((tx) => recordEvents(tx, { actor }, bulk('bulk', 6_000)));
+    expect(await stored('bulk')).toBe(6_000);
+    const rows = await db().select({ assetId: events.assetId }).from(events).where(like(events.assetId, 'bulk-%')).orderBy(events.seq);
+    expect(rows.map((r) => r.assetId)).toEqual(bulk('bulk', 6_000).map((e) => e.assetId));
+  });
+
+  it('writes all of them in the caller transaction: a rollback after the last chunk leaves none', async () => {
+    const actor = await actorFor(EMAIL.partner);
+    await expect(
+      db().transaction(async (tx) => {
+        await recordEvents(tx, { actor }, bulk('undone', 2_500));
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
+    expect(await stored('undone')).toBe(0);
+  });
+
+  it('does nothing for no events', async () => {
+    const [before] = await db().select({ seq: events.seq }).from(events).orderBy(desc(events.seq)).limit(1);
+    await db().transaction((tx) => recordEvents(tx, { actor: systemActor() }, []));
+    const [after] = await db().select({ seq: events.seq }).from(events).orderBy(desc(events.seq)).limit(1);
+    expect(after?.seq).toBe(before?.seq);
   });
 });

@@ -4,18 +4,21 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
 import { orders, partnerOrgs, userLicences, type Account } from '@/db/schema';
 import type { Actor } from '@/lib/authz/types';
-import { ForbiddenError } from '@/lib/errors';
+import { ForbiddenError, NotFoundError } from '@/lib/errors';
 import { addAccountIntegration } from '@/lib/integrations/add-integration';
-import { accountSubscriptions, showsSubscriptions } from '@/lib/orders/account-subscriptions';
+import { accountSubscriptions, hasSubscriptionsPage, listAccountSubscriptions, showsSubscriptions } from '@/lib/orders/account-subscriptions';
+import { customAdmin } from '../accounts/fixtures';
 import { actorFor, EMAIL, seedTenants } from '../helpers';
 import { addUser, rejection } from '../users/fixtures';
 
 let contoso: Account;
+let fabrikam: Account;
+let globex: Account;
 let partner: Actor;
 let alice: Actor;
 
 beforeAll(async () => {
-  ({ contoso } = await seedTenants());
+  ({ contoso, fabrikam, globex } = await seedTenants());
   partner = await actorFor(EMAIL.partner);
   alice = await actorFor(EMAIL.alice);
   const base = { partnerOrgId: contoso.partnerOrgId, accountId: contoso.id, purchaseDate: '2026-01-01', trackingNumber: 'TRK-S' };
@@ -70,5 +73,70 @@ describe('the Subscriptions panel (ORD-4, ORD-6)', () => {
 
   it('needs Subscriptions "View"', async () => {
     expect(await rejection(accountSubscriptions(db(), await actorFor(EMAIL.uma), contoso))).toBeInstanceOf(ForbiddenError);
+  });
+});
+
+describe('the Subscriptions page, Billing → Subscriptions (ORD-4, issue 7)', () => {
+  const page = (actor: Actor, account: Account | string) => listAccountSubscriptions({ ctx: { actor }, input: { accountId: typeof account === 'string' ? account : account.id } });
+  /** Runs `fn` while the demo organisation is prime, or has no billing account, then puts it back. */
+  const whileOrg = async (values: { prime?: boolean; billingAccount?: null }, fn: () => Promise<void>) => {
+    const [before] = await db().select({ prime: partnerOrgs.prime, billingAccount: partnerOrgs.billingAccount }).from(partnerOrgs).where(eq(partnerOrgs.id, contoso.partnerOrgId));
+    await db().update(partnerOrgs).set(values).where(eq(partnerOrgs.id, contoso.partnerOrgId));
+    try {
+      await fn();
+    } finally {
+      await db().update(partnerOrgs).set(before!).where(eq(partnerOrgs.id, contoso.partnerOrgId));
+    }
+  };
+
+  it("shows an account admin with Subscriptions View the panel of its own account, without \"Add order\"", async () => {
+    const data = await page(alice, contoso);
+    expect(data.accountId).toBe(contoso.id);
+    expect(data.subscriptions.map((s) => [s.product, s.licenceCount])).toEqual([
+      ['miteamMeetings', 99],
+      ['mitelOne', 5],
+      ['miteamMeetings', 10],
+    ]);
+    expect(data.free).toContainEqual({ product: 'mitelOne', level: 'premier', free: 4 });
+    expect(data.canAddOrder).toBe(false);
+    expect(await hasSubscriptionsPage(db(), alice, contoso.id)).toBe(true);
+  });
+
+  it('shows the partner the same panel with "Add order"', async () => {
+    const data = await page(partner, contoso);
+    expect(data.subscriptions).toHaveLength(3);
+    expect(data.canAddOrder).toBe(true);
+  });
+
+  it('refuses an account admin without Subscriptions View, and leaves the entry out of the navigation', async () => {
+    const limited = await actorFor(await customAdmin(contoso.id, `no-subs-${randomUUID().slice(0, 6)}@subs.example`, ['account.view', 'users.view']));
+    expect(await rejection(page(limited, contoso))).toBeInstanceOf(ForbiddenError);
+    expect(await hasSubscriptionsPage(db(), limited, contoso.id)).toBe(false);
+    expect(await rejection(page(await actorFor(EMAIL.uma), contoso))).toBeInstanceOf(ForbiddenError);
+  });
+
+  it("does not exist for a prime partner's account", async () => {
+    await whileOrg({ prime: true }, async () => {
+      expect(await rejection(page(alice, contoso))).toBeInstanceOf(NotFoundError);
+      expect(await rejection(page(partner, contoso))).toBeInstanceOf(NotFoundError);
+      expect(await hasSubscriptionsPage(db(), alice, contoso.id)).toBe(false);
+    });
+  });
+
+  it('does not exist when the partner has no billing account', async () => {
+    await whileOrg({ billingAccount: null }, async () => {
+      expect(await rejection(page(alice, contoso))).toBeInstanceOf(NotFoundError);
+      expect(await hasSubscriptionsPage(db(), alice, contoso.id)).toBe(false);
+    });
+    expect(await hasSubscriptionsPage(db(), alice, contoso.id)).toBe(true);
+  });
+
+  it("looks absent for another account or another partner's account", async () => {
+    expect(await rejection(page(alice, fabrikam))).toBeInstanceOf(NotFoundError);
+    expect(await rejection(page(partner, globex))).toBeInstanceOf(NotFoundError);
+    expect(await rejection(page(alice, 'not-a-uuid'))).toBeInstanceOf(NotFoundError);
+    expect(await hasSubscriptionsPage(db(), alice, fabrikam.id)).toBe(false);
+    expect(await hasSubscriptionsPage(db(), partner, globex.id)).toBe(false);
+    expect(await hasSubscriptionsPage(db(), alice, 'not-a-uuid')).toBe(false);
   });
 });

@@ -91,3 +91,22 @@ describe('navigationFor: Orders and API keys (ORD-1)', () => {
     expect(keys(admin(['orders.view']))).not.toContain('nav.apiKeys');
   });
 });
+
+describe('navigationFor: Billing → Subscriptions (ORD-4)', () => {
+  const nav = (actor: ReturnType<typeof makeActor>, subscriptionsPage: boolean) => navigationFor({ actor, isPasswordUser: true, devMailbox: false, subscriptionsPage });
+
+  it('gives an account admin with Subscriptions View the entry after its account sections', () => {
+    expect(nav(admin([...ALL, 'subscriptions.view']), true).map((i) => i.labelKey)).toEqual(['nav.dashboard', 'nav.account', 'nav.users', 'nav.integrations', 'nav.subscriptions', 'nav.password']);
+    expect(nav(admin(['subscriptions.view']), true)).toContainEqual({ href: `/accounts/${ACCOUNT}/subscriptions`, labelKey: 'nav.subscriptions' });
+  });
+
+  it("leaves it out without View, when the account's partner has no panel, and for plain users and partners", () => {
+    const labels = (actor: ReturnType<typeof makeActor>, shown: boolean) => nav(actor, shown).map((i) => i.labelKey);
+    expect(labels(admin(ALL), true)).not.toContain('nav.subscriptions');
+    expect(labels(admin(['subscriptions.view']), false)).not.toContain('nav.subscriptions');
+    const user = makeActor({ kind: 'accountUser', accountId: ACCOUNT, baseRole: 'user', permissions: new Set<Permission>(['account.view', 'subscriptions.view']) });
+    expect(labels(user, true)).not.toContain('nav.subscriptions');
+    const partner = makeActor({ kind: 'partner', accountId: null, baseRole: 'partner', permissions: new Set<Permission>(['account.view', 'subscriptions.view']) });
+    expect(labels(partner, true)).not.toContain('nav.subscriptions');
+  });
+});

@@ -6,7 +6,7 @@ import { getAccountInScope } from '@/lib/accounts/scope';
 import { can } from '@/lib/authz';
 import { currentLocale, requireUser } from '@/lib/auth/session';
 import { NotFoundError } from '@/lib/errors';
-import { integrationPresence } from '@/lib/shell/account-integrations';
+import { requestIntegrationPresence } from '@/lib/shell/account-integrations';
 import { integrationSectionsFor } from '@/lib/shell/integration-sections';
 import { translator } from '@/lib/i18n/translator';
 
@@ -26,7 +26,7 @@ export default async function AccountLayout({ children, params }: { children: Re
   const tabs = [{ href: `/accounts/${account.id}`, label: t('accountContext.information') }];
   if (can(user.actor, 'users', 'view')) tabs.push({ href: `/accounts/${account.id}/users`, label: t('accountContext.users') });
   // The sections integrations unlock (INT-1, MVA-1, WG-1), under the same rules as the left navigation.
-  const present = await integrationPresence(db(), user.actor, account.id);
+  const present = await requestIntegrationPresence(user.actor, account.id);
   for (const { section, href } of integrationSectionsFor(user.actor, account.id, present)) tabs.push({ href, label: t(`accountContext.sections.${section}`) });
   return (
     <div className="flex flex-col gap-6">

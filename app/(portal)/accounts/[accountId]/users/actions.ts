@@ -2,7 +2,9 @@
 
 import { db } from '@/db/client';
 import { runAsUser } from '@/lib/actions/run-action';
-import { assignLicences, unassignLicences } from '@/lib/licences/assign-licences';
+import { addUserProduct } from '@/lib/licences/add-user-product';
+import { applyLicences } from '@/lib/licences/apply-licences';
+import { licenceOverview } from '@/lib/licences/licence-overview';
 import { getBulkStatus } from '@/lib/users/bulk-status';
 import { createUser } from '@/lib/users/create-user';
 import { deleteUser } from '@/lib/users/delete-user';
@@ -49,11 +51,20 @@ export async function bulkStatusAction(notificationId: string) {
   return runAsUser((ctx) => getBulkStatus(db(), ctx.actor, notificationId));
 }
 
-/** ORD-5 / M1-2 / MTM-1: give or take licences (the user page and, later, the Manage panel). */
-export async function assignLicencesAction(accountId: string, userIds: string[], kind: { product: string; level: string | null }) {
-  return runAsUser((ctx) => assignLicences({ ctx, input: { accountId, userIds, kind } }));
+/**
+ * ORD-5 / M1-2 / MTM-1: change licences of one user (the user page) or many (Manage (x); `userIds`
+ * null is every user of the account). `change` is checked by the command's schema.
+ */
+export async function applyLicencesAction(accountId: string, userIds: string[] | null, change: Values) {
+  return runAsUser((ctx) => applyLicences({ ctx, input: { accountId, userIds, change } }));
 }
 
-export async function unassignLicencesAction(accountId: string, userIds: string[], kind: { product: string; level: string | null }) {
-  return runAsUser((ctx) => unassignLicences({ ctx, input: { accountId, userIds, kind } }));
+/** USR-7 "+ Add product". */
+export async function addUserProductAction(accountId: string, userId: string, product: string) {
+  return runAsUser((ctx) => addUserProduct({ ctx, input: { accountId, userId, product } }));
+}
+
+/** The licence figures the Manage panel shows for the selection (or every user). */
+export async function licenceOverviewAction(accountId: string, userIds: string[] | null) {
+  return runAsUser((ctx) => licenceOverview(db(), ctx.actor, { accountId, userIds }));
 }

@@ -44,6 +44,7 @@ export default async function UsersPage({ params, searchParams }: { params: Prom
         query={page.params.q}
         filter={page.params.filter ?? null}
         bulkActions={bulkActionsFor(user.actor)}
+        licences={can(user.actor, 'users', 'edit')}
       />
     </section>
   );

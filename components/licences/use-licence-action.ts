@@ -1,0 +1,39 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { useT } from '@/components/i18n-provider';
+import type { ActionResult } from '@/lib/actions/run-action';
+
+export interface LicenceMessage {
+  tone: 'success' | 'error';
+  text: string;
+}
+
+/**
+ * Runs one licence action (the user page, the Manage panel): busy while it runs, then the server's
+ * own words — the success text, or its refusal such as "2 more licences needed …" with the count —
+ * and a refresh of the page's figures.
+ */
+export function useLicenceAction() {
+  const t = useT();
+  const router = useRouter();
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<LicenceMessage | null>(null);
+
+  const run = async <T>(call: () => Promise<ActionResult<T>>, success: (data: T) => string): Promise<boolean> => {
+    setBusy(true);
+    setMessage(null);
+    const res = await call();
+    setBusy(false);
+    if (res.ok) {
+      setMessage({ tone: 'success', text: success(res.data) });
+      router.refresh();
+      return true;
+    }
+    const field = Object.values(res.fieldErrors).flat()[0];
+    setMessage({ tone: 'error', text: t(res.formError ?? field ?? 'errors.unexpected', res.formParams ?? {}) });
+    return false;
+  };
+  return { busy, message, setMessage, run };
+}
