@@ -57,6 +57,13 @@ export function SubscriptionsPanel({ t, locale, accountId, data }: { t: T; local
           ))}
         </ul>
       )}
+      {data.free
+        .filter((f) => f.overAssigned > 0)
+        .map((f) => (
+          <Alert key={`over:${f.product}:${f.level ?? ''}`} tone="error">
+            {t('subscriptions.overAssigned', { product: productName(t, f.product, f.level), count: f.overAssigned })}
+          </Alert>
+        ))}
       {data.canAddOrder && (
         <div>
           <Link href={`/orders?view=unassigned&assignTo=${accountId}`} className="inline-block rounded bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700">

@@ -28,8 +28,12 @@ export interface SubscriptionView {
 
 export interface AccountSubscriptions {
   subscriptions: SubscriptionView[];
-  /** Free licences per pool (product, or Mitel One level) of the account now. */
-  free: { product: Order['product']; level: Order['level']; free: number }[];
+  /**
+   * Free licences per pool (product, or Mitel One level) of the account now, and how many more are
+   * in use than it owns: an order that expired or that the billing system lowered leaves users
+   * their licences (they are never taken silently), so the panel tells the admin instead.
+   */
+  free: { product: Order['product']; level: Order['level']; free: number; overAssigned: number }[];
   /** ORD-6: products with a subscription but without their integration on the account. */
   withoutIntegration: Order['product'][];
   /** ORD-4 "Add order": partners with Subscriptions "Add" (the panel shows only with a billing account). */
@@ -49,7 +53,12 @@ export async function accountSubscriptions(q: DbOrTx, actor: Actor, account: Acc
     readIntegrations(q, account),
   ]);
   const kinds = [...new Map(rows.map((r) => [`${r.product}:${r.level ?? ''}`, { product: r.product, level: r.level }])).values()];
-  const free = await Promise.all(kinds.map(async (k) => ({ ...k, free: available(await poolOf(q, account.id, k, today)) })));
+  const free = await Promise.all(
+    kinds.map(async (k) => {
+      const pool = await poolOf(q, account.id, k, today);
+      return { ...k, free: available(pool), overAssigned: Math.max(0, pool.inUse - pool.owned) };
+    }),
+  );
   const products = [...new Set(rows.filter((r) => orderStatus(r, today) !== 'EXPIRED').map((r) => r.product))];
   return {
     subscriptions: rows.map((r) => ({

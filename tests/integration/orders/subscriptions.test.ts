@@ -6,6 +6,7 @@ import { orders, partnerOrgs, userLicences, type Account } from '@/db/schema';
 import type { Actor } from '@/lib/authz/types';
 import { ForbiddenError, NotFoundError } from '@/lib/errors';
 import { addAccountIntegration } from '@/lib/integrations/add-integration';
+import { ingestOrder } from '@/lib/orders/ingest-order';
 import { accountSubscriptions, hasSubscriptionsPage, listAccountSubscriptions, showsSubscriptions } from '@/lib/orders/account-subscriptions';
 import { customAdmin } from '../accounts/fixtures';
 import { actorFor, EMAIL, seedTenants } from '../helpers';
@@ -14,11 +15,12 @@ import { addUser, rejection } from '../users/fixtures';
 let contoso: Account;
 let fabrikam: Account;
 let globex: Account;
+let otherPartnerEmail: string;
 let partner: Actor;
 let alice: Actor;
 
 beforeAll(async () => {
-  ({ contoso, fabrikam, globex } = await seedTenants());
+  ({ contoso, fabrikam, globex, otherPartnerEmail } = await seedTenants());
   partner = await actorFor(EMAIL.partner);
   alice = await actorFor(EMAIL.alice);
   const base = { partnerOrgId: contoso.partnerOrgId, accountId: contoso.id, purchaseDate: '2026-01-01', trackingNumber: 'TRK-S' };
@@ -55,11 +57,26 @@ describe('the Subscriptions panel (ORD-4, ORD-6)', () => {
     ]);
     expect(data.free).toEqual(
       expect.arrayContaining([
-        { product: 'mitelOne', level: 'premier', free: 4 },
-        { product: 'miteamMeetings', level: null, free: 10 },
+        { product: 'mitelOne', level: 'premier', free: 4, overAssigned: 0 },
+        { product: 'miteamMeetings', level: null, free: 10, overAssigned: 0 },
       ]),
     );
     expect(data.canAddOrder).toBe(true);
+  });
+
+  it('accepts an order update below the licences in use: users keep them, the panel shows the excess', async () => {
+    const sapOrderId = `SAP-${randomUUID()}`;
+    const payload = { sapOrderId, product: 'mitelOne', level: 'elite', licenceCount: 3, termMonths: 12, purchaseDate: '2026-11-01', expiresOn: '2099-10-31', trackingNumber: 'TRK-LOW' };
+    await ingestOrder({ partnerOrgId: globex.partnerOrgId, keyName: 'test', input: payload });
+    await db().update(orders).set({ accountId: globex.id }).where(eq(orders.sapOrderId, sapOrderId));
+    const holders = await Promise.all([1, 2, 3].map((i) => addUser(globex.id, { email: `elite-${i}-${randomUUID().slice(0, 6)}@subs.example` })));
+    await db().insert(userLicences).values(holders.map((u) => ({ userId: u.id, accountId: globex.id, product: 'mitelOne' as const, level: 'elite' as const })));
+
+    // The billing system is the source of truth for what was bought; the portal never takes licences silently.
+    expect((await ingestOrder({ partnerOrgId: globex.partnerOrgId, keyName: 'test', input: { ...payload, licenceCount: 1 } })).outcome).toBe('updated');
+    const elite = (await accountSubscriptions(db(), await actorFor(otherPartnerEmail), globex)).free.find((f) => f.level === 'elite');
+    expect(elite).toEqual({ product: 'mitelOne', level: 'elite', free: 0, overAssigned: 2 });
+    expect(await db().select().from(userLicences).where(eq(userLicences.level, 'elite'))).toHaveLength(3);
   });
 
   it('warns about subscriptions without their integration until it is added (ORD-6)', async () => {
@@ -97,7 +114,7 @@ describe('the Subscriptions page, Billing → Subscriptions (ORD-4, issue 7)', (
       ['mitelOne', 5],
       ['miteamMeetings', 10],
     ]);
-    expect(data.free).toContainEqual({ product: 'mitelOne', level: 'premier', free: 4 });
+    expect(data.free).toContainEqual({ product: 'mitelOne', level: 'premier', free: 4, overAssigned: 0 });
     expect(data.canAddOrder).toBe(false);
     expect(await hasSubscriptionsPage(db(), alice, contoso.id)).toBe(true);
   });
