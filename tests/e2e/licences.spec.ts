@@ -56,21 +56,29 @@ test('an order from the billing API becomes licences, never more than the accoun
     data: { sapOrderId: `SAP-LIC-${run}`, product: 'mitelOne', level: 'premier', licenceCount: 4, termMonths: 12, purchaseDate: '2026-11-01', expiresOn: '2027-10-31', trackingNumber: tracking },
   });
   expect(posted.status()).toBe(201);
+  // And a MiTeam Meetings order of 2 licences.
+  const meetings = await page.request.post(new URL('/api/billing/orders', page.url()).toString(), {
+    headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json' },
+    data: { sapOrderId: `SAP-LIM-${run}`, product: 'miteamMeetings', licenceCount: 2, termMonths: 12, purchaseDate: '2026-11-01', expiresOn: '2027-10-31', trackingNumber: `${tracking}-M` },
+  });
+  expect(meetings.status()).toBe(201);
 
-  // ORD-3: the partner finds it by tracking number and assigns it to the admin's account.
+  // ORD-3: the partner finds both by tracking number and assigns them to the admin's account.
   await page.goto('/orders', { waitUntil: 'networkidle' });
   await page.getByRole('searchbox', { name: 'Search orders' }).fill(tracking);
   const table = page.getByRole('table', { name: 'Orders' });
-  await expect(table.getByRole('row')).toHaveCount(2);
-  await table.getByRole('button', { name: `Assign order SAP-LIC-${run}` }).click();
-  const assign = page.getByRole('dialog', { name: `Assign order SAP-LIC-${run}` });
-  const company = assign.getByRole('combobox', { name: 'Company' });
-  await company.fill(accountName);
-  await expect(assign.getByRole('option', { name: accountName })).toBeVisible();
-  await company.press('ArrowDown');
-  await company.press('Enter');
-  await assign.getByRole('button', { name: 'Assign', exact: true }).click();
-  await expect(table.getByRole('cell', { name: accountName })).toBeVisible();
+  await expect(table.getByRole('row')).toHaveCount(3);
+  for (const [n, sap] of [`SAP-LIC-${run}`, `SAP-LIM-${run}`].entries()) {
+    await table.getByRole('button', { name: `Assign order ${sap}` }).click();
+    const assign = page.getByRole('dialog', { name: `Assign order ${sap}` });
+    const company = assign.getByRole('combobox', { name: 'Company' });
+    await company.fill(accountName);
+    await expect(assign.getByRole('option', { name: accountName })).toBeVisible();
+    await company.press('ArrowDown');
+    await company.press('Enter');
+    await assign.getByRole('button', { name: 'Assign', exact: true }).click();
+    await expect(table.getByRole('cell', { name: accountName })).toHaveCount(n + 1);
+  }
 
   // ORD-4 / ORD-6: the Subscriptions panel lists it and warns until Mitel One is integrated.
   await page.goto(`/accounts/${accountId}`, { waitUntil: 'networkidle' });
@@ -85,6 +93,8 @@ test('an order from the billing API becomes licences, never more than the accoun
   const catalogue = page.getByRole('dialog', { name: en.integrations.catalogue.title });
   await catalogue.getByRole('button', { name: fill(en.integrations.catalogue.addNamed, { name: en.integrations.names.mitelOne }) }).click();
   await expect(catalogue.getByRole('status')).toHaveText(fill(en.integrations.catalogue.addedNotice, { name: en.integrations.names.mitelOne }));
+  await catalogue.getByRole('button', { name: fill(en.integrations.catalogue.addNamed, { name: en.integrations.names.miteamMeetings }) }).click();
+  await expect(catalogue.getByRole('status')).toHaveText(fill(en.integrations.catalogue.addedNotice, { name: en.integrations.names.miteamMeetings }));
   await page.goto(`/accounts/${accountId}`, { waitUntil: 'networkidle' });
   await expect(page.getByText(warning)).toHaveCount(0);
 
@@ -112,6 +122,23 @@ test('an order from the billing API becomes licences, never more than the accoun
   await expect(products.getByRole('status')).toHaveText(p.removed);
   ({ panel } = await bulkLevel(admin, accountId, ['Dee Licensee', 'Lena Licence'], 'premier'));
   await expect(panel.getByRole('status')).toHaveText(fill(b.done_other, { count: 2 }));
+
+  // MTM-1: "Assign to all" needs one MiTeam Meetings licence per user (5), the account owns 2: refused with the count.
+  await admin.goto(`/accounts/${accountId}/users`, { waitUntil: 'networkidle' });
+  await admin.getByRole('button', { name: en.users.manage.openAll }).click();
+  const all = admin.getByRole('dialog', { name: en.users.manage.titleAll });
+  await expect(all).toContainText(fill(b.miteam.available_other, { count: 2 }));
+  await all.getByRole('button', { name: b.miteam.assign.all, exact: true }).click();
+  await expect(all.getByRole('alert')).toHaveText('3 more licences needed to apply to the selected users. Buy more or revoke existing licences and try again.');
+  await all.getByRole('button', { name: en.users.manage.close }).click();
+  // Two selected users fit.
+  await admin.getByRole('checkbox', { name: 'Select Ada Licensee' }).check();
+  await admin.getByRole('checkbox', { name: 'Select Ben Licensee' }).check();
+  await admin.getByRole('button', { name: 'Manage (2)' }).click();
+  const two = admin.getByRole('dialog', { name: fill(en.users.manage.titleSelected_other, { count: 2 }) });
+  await two.getByRole('button', { name: b.miteam.assign.selected, exact: true }).click();
+  await expect(two.getByRole('status')).toHaveText(fill(b.done_other, { count: 2 }));
+  await expect(two).toContainText(fill(b.miteam.available_other, { count: 0 }));
 
   // None is left now, so Ada's "Finish setup" can't choose Premier; Essential has none either.
   await admin.goto(ada, { waitUntil: 'networkidle' });
