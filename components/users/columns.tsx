@@ -50,8 +50,26 @@ export function userColumns(t: TFunction, locale: string, accountId: string, sel
         </div>
       ),
     },
-    // Licences come with the licence model (F-ORD); until then no user has any.
-    { id: 'licences', header: t('users.columns.licences'), cell: () => <Empty label={t('users.columns.noLicences')} /> },
+    {
+      id: 'licences',
+      header: t('users.columns.licences'),
+      cell: ({ row }) =>
+        row.original.licences.length ? (
+          <ul className="flex flex-wrap gap-1">
+            {row.original.licences.map((l) => (
+              <li key={l.product} className={`rounded px-1.5 text-xs ${l.product === 'mitelOne' && !l.level ? 'bg-amber-100 text-amber-800' : 'bg-brand-50 text-brand-900'}`}>
+                {l.product === 'mitelOne'
+                  ? l.level
+                    ? `${t('users.products.mitelOne')} ${t(`users.products.levels.${l.level}`)}`
+                    : t('users.columns.setupPending', { product: t('users.products.mitelOne') })
+                  : t('users.products.miteam')}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <Empty label={t('users.columns.noLicences')} />
+        ),
+    },
     { id: 'role', header: t('users.columns.role'), cell: ({ row }) => <RoleLabel roleKey={row.original.roleKey} roleName={row.original.roleName} /> },
   ];
   if (!selectable) return columns;

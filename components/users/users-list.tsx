@@ -7,7 +7,7 @@ import { requestBulkAction } from '@/app/(portal)/accounts/[accountId]/users/act
 import { DataTable } from '@/components/data-table/data-table';
 import { Button } from '@/components/ui/button';
 import type { BulkAction } from '@/lib/users/bulk-actions';
-import type { PropertyFilter } from '@/lib/users/schemas';
+import type { ProductFilter, PropertyFilter } from '@/lib/users/schemas';
 import { BulkProgress } from './bulk-progress';
 import { userColumns, type UserRow } from './columns';
 import { ManagePanel } from './manage-panel';
@@ -20,6 +20,8 @@ interface Props {
   nextCursor: string | null;
   query: string;
   filter: PropertyFilter | null;
+  product: ProductFilter | null;
+  products: ProductFilter[];
   /** The Manage panel's actions this actor may use; empty hides the panel and the checkboxes. */
   bulkActions: BulkAction[];
   /** The actor may change licences in the Manage panel (Users "Edit"). */
@@ -30,7 +32,7 @@ interface Props {
  * USR-1 and USR-5 on one page: the list, its selection and the Manage panel. The selection is
  * kept while paging, so a selection can span pages; "Clear selection" empties it.
  */
-export function UsersList({ accountId, rows, total, nextCursor, query, filter, bulkActions, licences }: Props) {
+export function UsersList({ accountId, rows, total, nextCursor, query, filter, product, products, bulkActions, licences }: Props) {
   const { t, i18n } = useTranslation();
   const [selection, setSelection] = useState<RowSelectionState>({});
   const [panelOpen, setPanelOpen] = useState(false);
@@ -58,7 +60,7 @@ export function UsersList({ accountId, rows, total, nextCursor, query, filter, b
   return (
     <div className="flex flex-col gap-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <UsersToolbar query={query} filter={filter} />
+        <UsersToolbar query={query} filter={filter} product={product} products={products} />
         {selectable && (
           <div className="flex items-center gap-2">
             {selectedIds.length > 0 && (
@@ -91,7 +93,7 @@ export function UsersList({ accountId, rows, total, nextCursor, query, filter, b
         sortable={['name', 'email', 'modified']}
         selection={selectable ? selection : undefined}
         onSelectionChange={selectable ? setSelection : undefined}
-        emptyMessage={query || filter ? t('users.list.noMatches') : t('users.list.empty')}
+        emptyMessage={query || filter || product ? t('users.list.noMatches') : t('users.list.empty')}
       />
       {selectable && (
         <ManagePanel

@@ -5,10 +5,18 @@ import { useUrlSearch } from '@/components/data-table/search-box';
 import { useUrlState } from '@/components/data-table/use-url-state';
 import { useT } from '@/components/i18n-provider';
 import { usePopover } from '@/components/ui/use-dismiss';
-import { PROPERTY_FILTERS, type PropertyFilter } from '@/lib/users/schemas';
+import { PROPERTY_FILTERS, type ProductFilter, type PropertyFilter } from '@/lib/users/schemas';
 
-/** USR-1: search as you type (name, e-mail or extension) and "+ Add filter" → Property. */
-export function UsersToolbar({ query, filter }: { query: string; filter: PropertyFilter | null }) {
+interface Props {
+  query: string;
+  filter: PropertyFilter | null;
+  product: ProductFilter | null;
+  /** The products users of the account hold licences of (the Product group's choices). */
+  products: ProductFilter[];
+}
+
+/** USR-1: search as you type (name, e-mail or extension) and "+ Add filter" → Property or Product. */
+export function UsersToolbar({ query, filter, product, products }: Props) {
   const t = useT();
   const { set } = useUrlState();
   const [value, setValue] = useUrlSearch(query);
@@ -24,33 +32,44 @@ export function UsersToolbar({ query, filter }: { query: string; filter: Propert
         maxLength={100}
         className="w-80 rounded border border-slate-300 px-3 py-2 text-sm"
       />
-      <AddFilter current={filter} onPick={(f) => set({ filter: f })} />
-      {filter && (
-        <span className="inline-flex items-center gap-1 rounded-full bg-brand-50 py-1 pl-3 pr-1 text-sm text-brand-900">
-          {t('users.filter.chip', { value: t(`users.filter.properties.${filter}`) })}
-          <button
-            type="button"
-            aria-label={t('users.filter.remove', { value: t(`users.filter.properties.${filter}`) })}
-            onClick={() => set({ filter: null })}
-            className="h-6 w-6 rounded-full hover:bg-brand-100"
-          >
-            ×
-          </button>
-        </span>
-      )}
+      <AddFilter current={filter} onPick={(f) => set({ filter: f })} currentProduct={product} products={products} onPickProduct={(p) => set({ product: p })} />
+      {filter && <Chip label={t('users.filter.chip', { value: t(`users.filter.properties.${filter}`) })} remove={t('users.filter.remove', { value: t(`users.filter.properties.${filter}`) })} onRemove={() => set({ filter: null })} />}
+      {product && <Chip label={t('users.filter.productChip', { value: productLabel(t, product) })} remove={t('users.filter.remove', { value: productLabel(t, product) })} onRemove={() => set({ product: null })} />}
     </div>
   );
 }
 
+const productLabel = (t: (key: string) => string, product: ProductFilter) => t(product === 'mitelOne' ? 'users.products.mitelOne' : 'users.products.miteam');
+
+function Chip({ label, remove, onRemove }: { label: string; remove: string; onRemove: () => void }) {
+  return (
+    <span className="inline-flex items-center gap-1 rounded-full bg-brand-50 py-1 pl-3 pr-1 text-sm text-brand-900">
+      {label}
+      <button type="button" aria-label={remove} onClick={onRemove} className="h-6 w-6 rounded-full hover:bg-brand-100">
+        ×
+      </button>
+    </span>
+  );
+}
+
+interface AddFilterProps {
+  current: PropertyFilter | null;
+  onPick: (f: PropertyFilter) => void;
+  currentProduct: ProductFilter | null;
+  products: ProductFilter[];
+  onPickProduct: (p: ProductFilter) => void;
+}
+
 /**
- * The filter menu as a disclosure: a button and a group of choices, reachable by Tab, closed by
- * Escape or a click outside. Product filters join as a second group once licences exist.
+ * The filter menu as a disclosure: a button and two groups of choices (Property, and Product when
+ * users hold licences), reachable by Tab, closed by Escape or a click outside.
  */
-function AddFilter({ current, onPick }: { current: PropertyFilter | null; onPick: (f: PropertyFilter) => void }) {
+function AddFilter({ current, onPick, currentProduct, products, onPickProduct }: AddFilterProps) {
   const t = useT();
   const { open, ref, close, toggle } = usePopover();
   const panelId = useId();
   const headingId = useId();
+  const productHeadingId = useId();
   return (
     <div ref={ref} className="relative">
       <button
@@ -84,6 +103,30 @@ function AddFilter({ current, onPick }: { current: PropertyFilter | null; onPick
               </li>
             ))}
           </ul>
+          {products.length > 0 && (
+            <div role="group" aria-labelledby={productHeadingId} className="mt-2 border-t border-slate-100 pt-2">
+              <p id={productHeadingId} className="px-2 py-1 text-xs font-semibold uppercase text-slate-500">
+                {t('users.filter.product')}
+              </p>
+              <ul>
+                {products.map((p) => (
+                  <li key={p}>
+                    <button
+                      type="button"
+                      aria-pressed={currentProduct === p}
+                      onClick={() => {
+                        onPickProduct(p);
+                        close();
+                      }}
+                      className={`w-full rounded px-2 py-1.5 text-left text-sm hover:bg-slate-100 ${currentProduct === p ? 'font-medium text-brand-700' : ''}`}
+                    >
+                      {productLabel(t, p)}
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
         </div>
       )}
     </div>

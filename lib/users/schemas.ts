@@ -73,6 +73,9 @@ export const UserRef = z.object({ accountId: id, userId: id });
 /** USR-1 "+ Add filter" → Property. */
 export const PROPERTY_FILTERS = ['admins', 'users', 'registered', 'unregistered', 'pbx', 'micloud', 'iot', 'inactive'] as const;
 export type PropertyFilter = (typeof PROPERTY_FILTERS)[number];
+/** USR-1 "+ Add filter" → Product: users holding a licence of it (a Mitel One product without a level holds none). */
+export const PRODUCT_FILTERS = ['mitelOne', 'miteamMeetings'] as const;
+export type ProductFilter = (typeof PRODUCT_FILTERS)[number];
 export const USER_SORTS = ['name', 'email', 'modified'] as const;
 export type UserSort = (typeof USER_SORTS)[number];
 
@@ -80,6 +83,7 @@ export type UserSort = (typeof USER_SORTS)[number];
 export const ListUsersParams = z.object({
   q: tableSearch,
   filter: z.enum(PROPERTY_FILTERS).optional().catch(undefined),
+  product: z.enum(PRODUCT_FILTERS).optional().catch(undefined),
   sort: z.enum(USER_SORTS).catch('name'),
   dir: tableDirection,
   cursor: tableCursor,

@@ -139,6 +139,15 @@ test('an order from the billing API becomes licences, never more than the accoun
   await two.getByRole('button', { name: b.miteam.assign.selected, exact: true }).click();
   await expect(two.getByRole('status')).toHaveText(fill(b.done_other, { count: 2 }));
   await expect(two).toContainText(fill(b.miteam.available_other, { count: 0 }));
+  await two.getByRole('button', { name: en.users.manage.close }).click();
+
+  // USR-1: the licences column, and "+ Add filter" → Product → MiTeam Meetings lists the two.
+  await admin.getByRole('button', { name: en.users.filter.add }).click();
+  await admin.getByRole('group', { name: en.users.filter.product }).getByRole('button', { name: p.miteam }).click();
+  const list = admin.getByRole('table', { name: en.users.list.label });
+  await expect(list.getByRole('row')).toHaveCount(3);
+  await expect(list.getByRole('row', { name: /Ben Licensee/ })).toContainText('Mitel One PremierMiTeam Meetings');
+  await expect(list.getByRole('row', { name: /Ada Licensee/ })).not.toContainText('Mitel One');
 
   // None is left now, so Ada's "Finish setup" can't choose Premier; Essential has none either.
   await admin.goto(ada, { waitUntil: 'networkidle' });

@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
-import { accounts, users } from '@/db/schema';
+import { accounts, userLicences, users } from '@/db/schema';
 import { ForbiddenError, NotFoundError } from '@/lib/errors';
 import { decodeCursor, encodeCursor } from '@/lib/tables/search-params';
 import { listUsers } from '@/lib/users/list-users';
@@ -143,5 +143,49 @@ describe('listUsers (USR-1)', () => {
     const other = await createOtherPartner();
     expect(await rejection(listUsers(db(), await actorFor(other.partnerEmail), tieAccountId, {}))).toBeInstanceOf(NotFoundError);
     expect(await rejection(listUsers(db(), await actorFor(EMAIL.uma), (await accountByName('Contoso Ltd')).id, {}))).toBeInstanceOf(ForbiddenError);
+  });
+});
+
+describe('the licences column and the Product filter (USR-1)', () => {
+  const email = (i: number) => `tie${String(i).padStart(2, '0')}@tie.example`;
+  beforeAll(async () => {
+    const all = await db().select({ id: users.id, email: users.email }).from(users).where(eq(users.accountId, tieAccountId));
+    const idOf = new Map(all.map((u) => [u.email, u.id]));
+    const rows: (typeof userLicences.$inferInsert)[] = [];
+    for (let i = 0; i < TIES; i++) {
+      const userId = idOf.get(email(i))!;
+      if (i % 4 === 0) rows.push({ userId, accountId: tieAccountId, product: 'mitelOne', level: 'premier' });
+      else if (i === 1) rows.push({ userId, accountId: tieAccountId, product: 'mitelOne', level: null }); // added, setup not finished
+      if (i % 5 === 0) rows.push({ userId, accountId: tieAccountId, product: 'miteamMeetings' });
+    }
+    await db().insert(userLicences).values(rows);
+  });
+
+  it('shows each user the products held, a Mitel One still being set up included', async () => {
+    const page = await listUsers(db(), partner, tieAccountId, { q: 'tie0', sort: 'email', size: '100' });
+    const of = (i: number) => page.rows.find((r) => r.email === email(i))?.licences;
+    expect(of(0)).toEqual([
+      { product: 'mitelOne', level: 'premier' },
+      { product: 'miteamMeetings', level: null },
+    ]);
+    expect(of(1)).toEqual([{ product: 'mitelOne', level: null }]);
+    expect(of(2)).toEqual([]);
+    expect(page.products).toEqual(['mitelOne', 'miteamMeetings']);
+  });
+
+  it.each([
+    ['mitelOne', (i: number) => i % 4 === 0],
+    ['miteamMeetings', (i: number) => i % 5 === 0],
+  ] as const)('filters by the product %s (a product being set up holds no licence)', async (product, expected) => {
+    const page = await listUsers(db(), partner, tieAccountId, { product, sort: 'email', size: '100' });
+    const want = Array.from({ length: TIES }, (_, i) => i).filter(expected).map(email);
+    expect(page.rows.map((r) => r.email)).toEqual(want);
+    expect(page.total).toBe(want.length);
+  });
+
+  it('combines the Product filter with a Property filter and ignores an unknown product', async () => {
+    const page = await listUsers(db(), partner, tieAccountId, { product: 'miteamMeetings', filter: 'registered', sort: 'email', size: '100' });
+    expect(page.rows.map((r) => r.email)).toEqual(Array.from({ length: TIES }, (_, i) => i).filter((i) => i % 5 === 0 && i % 3 === 0).map(email));
+    expect((await listUsers(db(), partner, tieAccountId, { product: 'nope' })).params.product).toBeUndefined();
   });
 });

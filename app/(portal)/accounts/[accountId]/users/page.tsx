@@ -43,6 +43,8 @@ export default async function UsersPage({ params, searchParams }: { params: Prom
         nextCursor={page.nextCursor}
         query={page.params.q}
         filter={page.params.filter ?? null}
+        product={page.params.product ?? null}
+        products={page.products}
         bulkActions={bulkActionsFor(user.actor)}
         licences={can(user.actor, 'users', 'edit')}
       />
