@@ -74,13 +74,26 @@ async function applyMitelOne(scope: Scope, choice: MitelOneOverride): Promise<{ 
   }
 
   const gone = plan.filter((p) => p.after === null).map((p) => p.userId);
-  await inChunks(gone, (ids) => tx.delete(userLicences).where(and(eq(userLicences.product, 'mitelOne'), inArray(userLicences.userId, ids))).returning({ userId: userLicences.userId }));
+  await inChunks(gone, (ids) =>
+    tx
+      .delete(userLicences)
+      .where(and(eq(userLicences.accountId, account.id), eq(userLicences.product, 'mitelOne'), inArray(userLicences.userId, ids)))
+      .returning({ userId: userLicences.userId }),
+  );
   const kept = plan.flatMap((p) => (p.after ? [{ userId: p.userId, ...p.after }] : []));
   await inChunks(kept, (rows) =>
     tx
       .insert(userLicences)
       .values(rows.map((r) => ({ userId: r.userId, accountId: account.id, product: 'mitelOne' as const, level: r.level, features: r.features })))
-      .onConflictDoUpdate({ target: [userLicences.userId, userLicences.product], set: { level: sqlExcluded('level'), features: sqlExcluded('features'), assignedAt: new Date() } })
+      .onConflictDoUpdate({
+        target: [userLicences.userId, userLicences.product],
+        // A licence is assigned when its level changes; a change of features keeps that date.
+        set: {
+          level: sql.raw('excluded.level'),
+          features: sql.raw('excluded.features'),
+          assignedAt: sql.raw('case when user_licences.level is distinct from excluded.level then now() else user_licences.assigned_at end'),
+        },
+      })
       .returning({ userId: userLicences.userId }),
   );
   await record(scope, 'mitelOne', plan);
@@ -151,8 +164,4 @@ async function inChunks<T, R>(items: readonly T[], run: (chunk: T[]) => Promise<
   const out: R[] = [];
   for (let i = 0; i < items.length; i += CHUNK) out.push(...(await run(items.slice(i, i + CHUNK))));
   return out;
-}
-
-function sqlExcluded(column: 'level' | 'features') {
-  return sql.raw(`excluded.${column}`);
 }
