@@ -68,8 +68,6 @@ function AddFilter({ current, onPick, currentProduct, products, onPickProduct }:
   const t = useT();
   const { open, ref, close, toggle } = usePopover();
   const panelId = useId();
-  const headingId = useId();
-  const productHeadingId = useId();
   return (
     <div ref={ref} className="relative">
       <button
@@ -82,53 +80,57 @@ function AddFilter({ current, onPick, currentProduct, products, onPickProduct }:
         {t('users.filter.add')}
       </button>
       {open && (
-        <div id={panelId} role="group" aria-labelledby={headingId} className="absolute left-0 z-20 mt-1 w-64 rounded border border-slate-200 bg-white p-2 shadow-lg">
-          <p id={headingId} className="px-2 py-1 text-xs font-semibold uppercase text-slate-500">
-            {t('users.filter.property')}
-          </p>
-          <ul>
-            {PROPERTY_FILTERS.map((f) => (
-              <li key={f}>
-                <button
-                  type="button"
-                  aria-pressed={current === f}
-                  onClick={() => {
-                    onPick(f);
-                    close();
-                  }}
-                  className={`w-full rounded px-2 py-1.5 text-left text-sm hover:bg-slate-100 ${current === f ? 'font-medium text-brand-700' : ''}`}
-                >
-                  {t(`users.filter.properties.${f}`)}
-                </button>
-              </li>
-            ))}
-          </ul>
+        <div id={panelId} className="absolute left-0 z-20 mt-1 w-64 rounded border border-slate-200 bg-white p-2 shadow-lg">
+          <FilterGroup
+            label={t('users.filter.property')}
+            choices={PROPERTY_FILTERS.map((f) => ({ value: f, label: t(`users.filter.properties.${f}`) }))}
+            current={current}
+            onPick={(f) => {
+              onPick(f);
+              close();
+            }}
+          />
           {products.length > 0 && (
-            <div role="group" aria-labelledby={productHeadingId} className="mt-2 border-t border-slate-100 pt-2">
-              <p id={productHeadingId} className="px-2 py-1 text-xs font-semibold uppercase text-slate-500">
-                {t('users.filter.product')}
-              </p>
-              <ul>
-                {products.map((p) => (
-                  <li key={p}>
-                    <button
-                      type="button"
-                      aria-pressed={currentProduct === p}
-                      onClick={() => {
-                        onPickProduct(p);
-                        close();
-                      }}
-                      className={`w-full rounded px-2 py-1.5 text-left text-sm hover:bg-slate-100 ${currentProduct === p ? 'font-medium text-brand-700' : ''}`}
-                    >
-                      {productLabel(t, p)}
-                    </button>
-                  </li>
-                ))}
-              </ul>
+            <div className="mt-2 border-t border-slate-100 pt-2">
+              <FilterGroup
+                label={t('users.filter.product')}
+                choices={products.map((p) => ({ value: p, label: productLabel(t, p) }))}
+                current={currentProduct}
+                onPick={(p) => {
+                  onPickProduct(p);
+                  close();
+                }}
+              />
             </div>
           )}
         </div>
       )}
+    </div>
+  );
+}
+
+/** One group of the filter menu: a heading and toggle buttons, the current one pressed. */
+function FilterGroup<V extends string>({ label, choices, current, onPick }: { label: string; choices: { value: V; label: string }[]; current: V | null; onPick: (v: V) => void }) {
+  const headingId = useId();
+  return (
+    <div role="group" aria-labelledby={headingId}>
+      <p id={headingId} className="px-2 py-1 text-xs font-semibold uppercase text-slate-500">
+        {label}
+      </p>
+      <ul>
+        {choices.map((c) => (
+          <li key={c.value}>
+            <button
+              type="button"
+              aria-pressed={current === c.value}
+              onClick={() => onPick(c.value)}
+              className={`w-full rounded px-2 py-1.5 text-left text-sm hover:bg-slate-100 ${current === c.value ? 'font-medium text-brand-700' : ''}`}
+            >
+              {c.label}
+            </button>
+          </li>
+        ))}
+      </ul>
     </div>
   );
 }

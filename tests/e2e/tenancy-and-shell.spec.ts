@@ -40,7 +40,7 @@ test.describe('tenancy, language and the shell', () => {
     await page.getByLabel('Language').selectOption('nl');
     await expect(page.getByRole('heading', { name: nl.dashboard.accountTitle.replace('{{account}}', 'Contoso Ltd') })).toBeVisible();
     const nav = page.getByRole('navigation', { name: nl.nav.label });
-    await expect(nav.getByRole('link')).toHaveText([nl.nav.dashboard, nl.nav.account, nl.nav.users, nl.nav.integrations, nl.nav.password]);
+    await expect(nav.getByRole('link')).toHaveText([nl.nav.dashboard, nl.nav.account, nl.nav.users, nl.nav.integrations, nl.nav.subscriptions, nl.nav.password]);
     await expect(page.getByRole('link', { name: nl.footer.support })).toBeVisible();
     await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
     // No English label of the shell is left on the page.
