@@ -32,10 +32,12 @@ export function SupportContactsField({ value, onChange, initialNames = {}, canSe
   const t = useT();
   const id = useId();
   const [query, setQuery] = useState('');
-  const [matches, setMatches] = useState<Option[]>([]);
+  // Search results with the term they answer, so an earlier term's results are never offered.
+  const [result, setResult] = useState<{ term: string; matches: Option[] } | null>(null);
   const [names, setNames] = useState<Record<string, string>>(initialNames);
   const [inputError, setInputError] = useState<string | null>(null);
   const trimmed = query.trim();
+  const matches = result?.term === trimmed ? result.matches : [];
   const listId = `${id}-list`;
 
   const chosen = (email: string) => value.some((e) => sameEmail(e, email));
@@ -51,7 +53,7 @@ export function SupportContactsField({ value, onChange, initialNames = {}, canSe
     if (!chosen(parsed.data)) onChange([...value, parsed.data]);
     if (option.name) setNames((n) => ({ ...n, [parsed.data.toLowerCase()]: option.name! }));
     setQuery('');
-    setMatches([]);
+    setResult(null);
     setInputError(null);
   };
   const addTyped = () => {
@@ -66,7 +68,7 @@ export function SupportContactsField({ value, onChange, initialNames = {}, canSe
     const timer = setTimeout(async () => {
       const res = await searchPartnerUsersAction(trimmed);
       if (!cancelled && res.ok) {
-        setMatches(res.data.map((m) => ({ email: m.email, name: m.displayName })));
+        setResult({ term: trimmed, matches: res.data.map((m) => ({ email: m.email, name: m.displayName })) });
         resetActive();
       }
     }, 200);

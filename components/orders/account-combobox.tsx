@@ -20,9 +20,12 @@ export function AccountCombobox({ value, onChange, error }: Props) {
   const t = useT();
   const id = useId();
   const [query, setQuery] = useState(value?.name ?? '');
-  const [matches, setMatches] = useState<AccountOption[]>([]);
-  const [searched, setSearched] = useState(false);
+  // The results with the term they answer: results of an earlier term are never shown or picked,
+  // so typing a name quickly and pressing Enter can't choose another customer's account.
+  const [result, setResult] = useState<{ term: string; matches: AccountOption[] } | null>(null);
   const term = query.trim();
+  const searched = result?.term === term;
+  const matches = searched ? result.matches : [];
   const listId = `${id}-list`;
   const pick = (option: AccountOption) => {
     onChange(option);
@@ -38,8 +41,7 @@ export function AccountCombobox({ value, onChange, error }: Props) {
     const timer = setTimeout(async () => {
       const res = await searchOrderAccountsAction(term);
       if (!cancelled && res.ok) {
-        setMatches(res.data);
-        setSearched(true);
+        setResult({ term, matches: res.data });
         resetActive();
       }
     }, 150);
