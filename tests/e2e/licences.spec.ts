@@ -100,7 +100,8 @@ test('an order from the billing API becomes licences, never more than the accoun
 
   // ORD-5 / M1-2: the account admin gives Premier to three users in one bulk change.
   const ada = await addUser(admin, accountId, 'Ada');
-  for (const first of ['Ben', 'Cy', 'Dee']) await addUser(admin, accountId, first);
+  const ben = await addUser(admin, accountId, 'Ben');
+  for (const first of ['Cy', 'Dee']) await addUser(admin, accountId, first);
   let { panel, dialog } = await bulkLevel(admin, accountId, ['Ada Licensee', 'Ben Licensee', 'Cy Licensee'], 'premier');
   await expect(panel.getByRole('status')).toHaveText(fill(b.done_other, { count: 3 }));
   await expect(dialog).toBeHidden();
@@ -157,7 +158,21 @@ test('an order from the billing API becomes licences, never more than the accoun
   await products.getByRole('button', { name: p.finishSetup }).click();
   const setup = admin.getByRole('dialog', { name: p.finishSetup });
   await expect(setup.getByRole('option', { name: fill(p.levelOption, { level: 'Premier', count: 0 }) })).toBeDisabled();
+  await expect(setup.getByRole('option', { name: fill(p.levelOption, { level: 'Essential', count: 0 }) })).toBeDisabled();
   await setup.getByRole('button', { name: en.common.cancel }).click();
+  await expect(products).toContainText(p.setupPending);
+
+  // Ben's Mitel One settings: Telephony off; the feature summary says so and keeps MiTeam Meetings on.
+  await admin.goto(ben, { waitUntil: 'networkidle' });
+  await products.getByRole('button', { name: p.settings }).click();
+  const settings = admin.getByRole('dialog', { name: p.settingsTitle });
+  await expect(settings.getByLabel(p.level)).toHaveValue('premier');
+  await settings.getByRole('switch', { name: en.integrations.features.telephony }).click();
+  await settings.getByRole('button', { name: p.save, exact: true }).click();
+  await expect(products.getByRole('status')).toHaveText(p.saved);
+  await products.getByText(en.integrations.features.title).click();
+  await expect(products.getByRole('definition')).toHaveText([p.featureStates.on, p.featureStates.on, p.featureStates.off]);
+  expect(await seriousViolations(admin)).toEqual([]);
 
   await page.goto(`/accounts/${accountId}`, { waitUntil: 'networkidle' });
   await expect(page.getByRole('region', { name: en.subscriptions.title })).toContainText(fill(en.subscriptions.free, { product: 'Mitel One Premier', count: 0 }));
