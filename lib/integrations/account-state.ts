@@ -23,14 +23,14 @@ export async function lockIntegrations(tx: Tx, account: Account): Promise<Stored
 }
 
 /** The account's integrations and privileges without a lock (reads). */
-export async function readIntegrations(q: DbOrTx, account: Account): Promise<StoredIntegrations> {
+export async function readIntegrations(q: DbOrTx, account: Pick<Account, 'id'>): Promise<StoredIntegrations> {
   const [row] = await q.select().from(accountPrivileges).where(eq(accountPrivileges.accountId, account.id));
   return readWith(q, account, row);
 }
 
 async function readWith(
   q: DbOrTx,
-  account: Account,
+  account: Pick<Account, 'id'>,
   row: { delegatedAuthentication: boolean; guestAccess: boolean } | undefined,
 ): Promise<StoredIntegrations> {
   const stored = await q.select().from(accountIntegrations).where(eq(accountIntegrations.accountId, account.id));

@@ -58,7 +58,7 @@ export async function applyLicences({ ctx, input }: Command<unknown>): Promise<{
 
 async function applyMitelOne(scope: Scope, choice: MitelOneOverride): Promise<{ changed: number }> {
   const { tx, account } = scope;
-  const targets = scope.userIds ?? (await tx.select({ id: users.id }).from(users).where(eq(users.accountId, account.id))).map((u) => u.id);
+  const targets = await targetsOf(scope);
   const held = await heldBy(scope, 'mitelOne');
   const current = new Map(held.map((h) => [h.userId, { level: h.level, features: h.features }]));
   const plan = targets
@@ -113,7 +113,7 @@ async function applyMiteam(scope: Scope, assign: boolean): Promise<{ changed: nu
     await record(scope, kind.product, removed.map((r) => ({ userId: r.userId, before: { level: null, features: {} }, after: null })));
     return { changed: removed.length };
   }
-  const targets = scope.userIds ?? (await tx.select({ id: users.id }).from(users).where(eq(users.accountId, account.id))).map((u) => u.id);
+  const targets = await targetsOf(scope);
   const holding = new Set((await heldBy(scope, kind.product)).map((h) => h.userId));
   const newcomers = targets.filter((id) => !holding.has(id));
   if (!newcomers.length) return { changed: 0 };
@@ -127,6 +127,11 @@ async function applyMiteam(scope: Scope, assign: boolean): Promise<{ changed: nu
   );
   await record(scope, kind.product, newcomers.map((userId) => ({ userId, before: null, after: { level: null, features: {} } })));
   return { changed: newcomers.length };
+}
+
+/** The targeted users: the selection (checked to be of the account), or every user of the account. */
+async function targetsOf({ tx, account, userIds }: Scope): Promise<string[]> {
+  return userIds ?? (await tx.select({ id: users.id }).from(users).where(eq(users.accountId, account.id))).map((u) => u.id);
 }
 
 /** What the targeted users (or every user of the account) hold of a product. */

@@ -28,7 +28,7 @@ export interface UserProducts {
  * features and the free licences per level, and how the MiTeam Meetings licence shows. The caller
  * has checked the account's scope and the user's membership.
  */
-export async function userProducts(q: DbOrTx, account: Account, userId: string): Promise<UserProducts> {
+export async function userProducts(q: DbOrTx, account: Pick<Account, 'id'>, userId: string): Promise<UserProducts> {
   const [{ state, rows }, held] = await Promise.all([
     readIntegrations(q, account),
     q

@@ -42,7 +42,7 @@ export async function getUser(q: DbOrTx, actor: Actor, input: unknown): Promise<
   const parsed = UserRef.safeParse(input);
   if (!parsed.success) throw validationFromZod(parsed.error);
   authorize(actor, 'users', 'view');
-  const { user, role } = await getUserInScope(q, actor, parsed.data);
+  const { user, role, account } = await getUserInScope(q, actor, parsed.data);
   const extensions = await q
     .select({ extension: userExtensions.extension })
     .from(userExtensions)
@@ -50,7 +50,7 @@ export async function getUser(q: DbOrTx, actor: Actor, input: unknown): Promise<
     .orderBy(asc(userExtensions.extension));
   return {
     id: user.id,
-    accountId: parsed.data.accountId,
+    accountId: account.id,
     displayName: user.displayName,
     firstName: user.firstName ?? '',
     lastName: user.lastName ?? '',

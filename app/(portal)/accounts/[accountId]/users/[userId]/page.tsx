@@ -6,7 +6,6 @@ import { ProductsLicences } from '@/components/users/products-licences';
 import { SourceBadge } from '@/components/users/labels';
 import { UserActions } from '@/components/users/user-actions';
 import { db } from '@/db/client';
-import { getAccountInScope } from '@/lib/accounts/scope';
 import { can, canSendWelcome } from '@/lib/authz';
 import { currentLocale, requireUser } from '@/lib/auth/session';
 import { translator } from '@/lib/i18n/translator';
@@ -32,7 +31,8 @@ export default async function UserPage({ params, searchParams }: { params: Promi
   const { accountId, userId } = await params;
   const { actor } = await requireUser();
   const user = await orNotFound(getUser(db(), actor, { accountId, userId }));
-  const products = await userProducts(db(), await getAccountInScope(db(), actor, accountId), user.id);
+  // getUser checked the account's scope and the user's membership.
+  const products = await userProducts(db(), { id: user.accountId }, user.id);
   const locale = await currentLocale();
   const t = translator(locale);
   const self = user.id === actor.userId;
