@@ -8,7 +8,7 @@ import { Button } from '@/components/ui/button';
 import { TypedConfirmDialog } from '@/components/ui/typed-confirm-dialog';
 import type { LicenceOverview } from '@/lib/licences/licence-overview';
 import { MitelOneBulkDialog } from './mitel-one-bulk-dialog';
-import { useLicenceAction } from './use-licence-action';
+import { changedText, useLicenceAction } from './use-licence-action';
 
 interface Props {
   accountId: string;
@@ -25,7 +25,7 @@ export function LicenceBulkSection({ accountId, userIds }: Props) {
   const t = useT();
   const headingId = useId();
   const [overview, setOverview] = useState<LicenceOverview | null>(null);
-  const [failed, setFailed] = useState(false);
+  const [failed, setFailed] = useState<string | null>(null);
   const [mitelOneOpen, setMitelOneOpen] = useState(false);
   const [confirmUnassignAll, setConfirmUnassignAll] = useState(false);
   const { busy, message, setMessage, run } = useLicenceAction();
@@ -39,7 +39,7 @@ export function LicenceBulkSection({ accountId, userIds }: Props) {
     void licenceOverviewAction(accountId, idsKey ? idsKey.split(',') : null).then((res) => {
       if (!live) return;
       if (res.ok) setOverview(res.data);
-      else setFailed(true);
+      else setFailed(res.formError ?? 'errors.unexpected');
     });
     return () => {
       live = false;
@@ -47,12 +47,12 @@ export function LicenceBulkSection({ accountId, userIds }: Props) {
   }, [accountId, idsKey, version]);
   const load = () => setVersion((v) => v + 1);
 
-  const done = (data: { changed: number }) => (data.changed ? t('licences.bulk.done', { count: data.changed }) : t('licences.bulk.nothingChanged'));
+  const done = (data: { changed: number }) => changedText(t, data.changed);
   const miteam = async (assign: boolean) => {
     if (await run(() => applyLicencesAction(accountId, userIds, { product: 'miteamMeetings', assign }), done)) load();
   };
 
-  if (failed) return null;
+  if (failed) return <Alert tone="error">{t(failed)}</Alert>;
   if (!overview) return <p className="text-sm text-slate-500">{t('licences.bulk.loading')}</p>;
   if (!overview.mitelOne && !overview.miteam) return null;
   return (

@@ -9,7 +9,7 @@ import { Modal } from '@/components/ui/modal';
 import { MITEL_ONE_FEATURES, type MitelOneFeature } from '@/lib/integrations/settings';
 import { isNoop, LEVELS, type FeatureChoice, type LevelChoice } from '@/lib/licences/levels';
 import type { LicenceOverview } from '@/lib/licences/licence-overview';
-import { useLicenceAction } from './use-licence-action';
+import { changedText, useLicenceAction } from './use-licence-action';
 
 interface Props {
   open: boolean;
@@ -55,7 +55,7 @@ function OverrideForm({ accountId, userIds, figures, selected, onClose, onSaved 
     let text = '';
     const ok = await run(
       () => applyLicencesAction(accountId, userIds, { product: 'mitelOne', level, features }),
-      (data) => (text = data.changed ? t('licences.bulk.done', { count: data.changed }) : t('licences.bulk.nothingChanged')),
+      (data) => (text = changedText(t, data.changed)),
     );
     if (ok) onSaved(text);
   };

@@ -1,9 +1,15 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
+import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useT } from '@/components/i18n-provider';
 import type { ActionResult } from '@/lib/actions/run-action';
+
+/** What a licence change reports: how many users changed, or that they had it already. */
+export function changedText(t: TFunction, changed: number): string {
+  return changed ? t('licences.bulk.done', { count: changed }) : t('licences.bulk.nothingChanged');
+}
 
 export interface LicenceMessage {
   tone: 'success' | 'error';
