@@ -33,7 +33,7 @@ export function ProductsLicences({ accountId, userId, products, canEdit }: Props
   const [adding, setAdding] = useState(false);
   const [configuring, setConfiguring] = useState(false);
   const { busy, message, setMessage, run } = useLicenceAction();
-  const { mitelOne, miteam } = products;
+  const { mitelOne, mitelOneKept, miteam } = products;
   const saved = () => t('users.products.saved');
 
   const toggleMiteam = () => void run(() => applyLicencesAction(accountId, [userId], { product: 'miteamMeetings', assign: !miteam.holds }), saved);
@@ -43,7 +43,7 @@ export function ProductsLicences({ accountId, userId, products, canEdit }: Props
 
   const miteamHintText =
     miteam.view === 'readOnly' ? t('users.products.managedByMicollab') : miteam.view === 'notAvailable' ? t('users.products.notAvailable') : t('users.products.free', { count: miteam.free });
-  const nothing = (!mitelOne || !mitelOne.added) && miteam.view === 'noLicences';
+  const nothing = (!mitelOne || !mitelOne.added) && !mitelOneKept && miteam.view === 'noLicences';
 
   return (
     <section aria-labelledby={titleId} className="flex max-w-lg flex-col gap-4 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
@@ -59,6 +59,9 @@ export function ProductsLicences({ accountId, userId, products, canEdit }: Props
       </div>
       {message && <Alert tone={message.tone}>{message.text}</Alert>}
       {nothing && <p className="text-sm text-slate-600">{t('users.products.noLicences')}</p>}
+      {mitelOneKept && (
+        <p className="text-sm text-slate-600">{t('users.products.keptWithoutIntegration', { level: t(`users.products.levels.${mitelOneKept}`) })}</p>
+      )}
       {mitelOne?.added && (
         <div className="flex flex-col gap-2">
           <div className="flex items-center justify-between gap-4">

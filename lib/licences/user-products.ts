@@ -20,6 +20,8 @@ export interface UserProducts {
     summary: Record<MitelOneFeature, FeatureState>;
     free: Record<Level, number>;
   } | null;
+  /** A Mitel One licence the user keeps while the account no longer has the integration (its level), else null. */
+  mitelOneKept: Level | null;
   miteam: { view: MiteamLicenceView; holds: boolean; free: number };
 }
 
@@ -58,6 +60,7 @@ export async function userProducts(q: DbOrTx, account: Pick<Account, 'id'>, user
   }
   return {
     mitelOne,
+    mitelOneKept: mitelOne ? null : (mine?.level ?? null),
     miteam: {
       view: miteamLicenceView({ miteamIntegrated: has('miteamMeetings'), micollabIntegrated: has('micollab'), holds: holdsMiteam, available: miteamFree }),
       holds: holdsMiteam,
