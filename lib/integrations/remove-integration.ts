@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { accountIntegrations } from '@/db/schema';
 import type { Command } from '@/lib/db/transaction';
 import { revokesMiteamLicences } from '@/lib/licences/display';
-import { revokeAllLicences } from '@/lib/licences/revoke-all';
+import { revokeAllMiteamLicences } from '@/lib/licences/apply-licences';
 import { integrationChange } from './integration-change';
 import { removeIntegration, type PrivilegeState } from './privileges';
 import { recordIntegrationEvent, refusalError, writePrivileges } from './write-integrations-change';
@@ -23,7 +23,7 @@ export async function removeAccountIntegration(command: Command<unknown>): Promi
     await tx.delete(accountIntegrations).where(and(eq(accountIntegrations.accountId, account.id), eq(accountIntegrations.integrationId, integrationId)));
     await writePrivileges(tx, account.id, state.privileges, result.state.privileges);
     // MTM-2: without MiCollab managing them, MiTeam Meetings licences go with the integration.
-    const revoked = integrationId === 'miteamMeetings' && revokesMiteamLicences(result.state.integrations) ? await revokeAllLicences(tx, ctx, account, 'miteamMeetings') : 0;
+    const revoked = integrationId === 'miteamMeetings' && revokesMiteamLicences(result.state.integrations) ? await revokeAllMiteamLicences(tx, ctx, account) : 0;
     await recordIntegrationEvent(tx, ctx, account, {
       action: 'Delete',
       integrationId,

@@ -103,16 +103,7 @@ async function applyMitelOne(scope: Scope, choice: MitelOneOverride): Promise<{ 
 async function applyMiteam(scope: Scope, assign: boolean): Promise<{ changed: number }> {
   const { tx, account } = scope;
   const kind = { product: 'miteamMeetings' as const, level: null };
-  if (!assign) {
-    const take = (ids?: string[]) =>
-      tx
-        .delete(userLicences)
-        .where(and(eq(userLicences.accountId, account.id), eq(userLicences.product, kind.product), ids ? inArray(userLicences.userId, ids) : undefined))
-        .returning({ userId: userLicences.userId });
-    const removed = scope.userIds ? await inChunks(scope.userIds, take) : await take();
-    await record(scope, kind.product, removed.map((r) => ({ userId: r.userId, before: { level: null, features: {} }, after: null })));
-    return { changed: removed.length };
-  }
+  if (!assign) return unassignMiteam(scope);
   const targets = await targetsOf(scope);
   const holding = new Set((await heldBy(scope, kind.product)).map((h) => h.userId));
   const newcomers = targets.filter((id) => !holding.has(id));
@@ -127,6 +118,29 @@ async function applyMiteam(scope: Scope, assign: boolean): Promise<{ changed: nu
   );
   await record(scope, kind.product, newcomers.map((userId) => ({ userId, before: null, after: { level: null, features: {} } })));
   return { changed: newcomers.length };
+}
+
+/** Takes the MiTeam Meetings licence from the targeted users (or every user of the account), an event each. */
+async function unassignMiteam(scope: Scope): Promise<{ changed: number }> {
+  const { tx, account } = scope;
+  const take = (ids?: string[]) =>
+    tx
+      .delete(userLicences)
+      .where(and(eq(userLicences.accountId, account.id), eq(userLicences.product, 'miteamMeetings'), ids ? inArray(userLicences.userId, ids) : undefined))
+      .returning({ userId: userLicences.userId });
+  const removed = scope.userIds ? await inChunks(scope.userIds, take) : await take();
+  await record(scope, 'miteamMeetings', removed.map((r) => ({ userId: r.userId, before: { level: null, features: {} }, after: null })));
+  return { changed: removed.length };
+}
+
+/**
+ * MTM-2 (seed 001 3619-3623): removing MiTeam Meetings while MiCollab is not integrated revokes
+ * every MiTeam Meetings licence of the account, under the licence lock, in the caller's
+ * transaction, with a Delete event each (as unassigning them from Manage would). Returns how many.
+ */
+export async function revokeAllMiteamLicences(tx: Tx, ctx: Ctx, account: Account): Promise<number> {
+  await lockLicences(tx, account.id);
+  return (await unassignMiteam({ tx, ctx, account, userIds: null })).changed;
 }
 
 /** The targeted users: the selection (checked to be of the account), or every user of the account. */
@@ -147,7 +161,7 @@ async function heldBy({ tx, account, userIds }: Scope, product: Product) {
 /** One event per user whose product changed: Create, Edit (level or features) or Delete. */
 async function record(scope: Scope, product: Product, changes: { userId: string; before: MitelOneHolding | null; after: MitelOneHolding | null }[]) {
   const { tx, ctx, account } = scope;
-  const view = (h: MitelOneHolding | null) => (h ? (product === 'mitelOne' ? { product, level: h.level, features: h.features } : { product }) : undefined);
+  const view = (h: MitelOneHolding | null) => (h ? (product === 'mitelOne' ? { product, level: h.level, features: h.features } : { product, level: null }) : undefined);
   await recordEvents(
     tx,
     ctx,
