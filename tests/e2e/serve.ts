@@ -16,11 +16,11 @@ import { E2E } from './env';
 async function freshDatabase(): Promise<string> {
   const server = process.env.DATABASE_URL ?? (await startEmbeddedPostgres(path.resolve('.data/e2e'), 54349)).url;
   const admin = postgres(server, { max: 1, onnotice: () => undefined });
-  await admin.unsafe('DROP DATABASE IF EXISTS portal_e2e WITH (FORCE)');
-  await admin.unsafe('CREATE DATABASE portal_e2e');
+  await admin.unsafe(`DROP DATABASE IF EXISTS ${E2E.database} WITH (FORCE)`);
+  await admin.unsafe(`CREATE DATABASE ${E2E.database}`);
   await admin.end();
   const url = new URL(server);
-  url.pathname = '/portal_e2e';
+  url.pathname = `/${E2E.database}`;
   return url.toString();
 }
 
