@@ -10,7 +10,10 @@ const bool = z.enum(['on', 'off', 'true', 'false', '1', '0']).transform((v) => v
 export const EnvSchema = z
   .object({
     DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
-    APP_URL: z.url().default('http://localhost:3000'),
+    // The public base URL; unset → PUBLIC_URL, NEXTAUTH_URL, else http://localhost:<PORT> (see below).
+    APP_URL: z.url().optional(),
+    PUBLIC_URL: z.url().optional(),
+    NEXTAUTH_URL: z.url().optional(),
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
     NEXTAUTH_SECRET: z.string().min(32).optional(),
     SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
@@ -48,7 +51,16 @@ export const EnvSchema = z
     }
   });
 
-export type Env = z.infer<typeof EnvSchema>;
+/** The validated environment, with APP_URL always set (without a trailing slash). */
+export type Env = Omit<z.infer<typeof EnvSchema>, 'APP_URL' | 'PUBLIC_URL' | 'NEXTAUTH_URL'> & { APP_URL: string };
+
+/**
+ * The URL people and e-mailed links use: APP_URL, or the names other tools use for it
+ * (PUBLIC_URL; NEXTAUTH_URL, next-auth's own), else this machine on the configured PORT.
+ */
+function appUrl({ APP_URL, PUBLIC_URL, NEXTAUTH_URL, PORT }: z.infer<typeof EnvSchema>): string {
+  return (APP_URL ?? PUBLIC_URL ?? NEXTAUTH_URL ?? `http://localhost:${PORT}`).replace(/\/+$/, '');
+}
 
 export class EnvError extends Error {}
 
@@ -59,7 +71,8 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     const lines = result.error.issues.map((i) => `  ${i.path.join('.') || '(env)'}: ${i.message}`);
     throw new EnvError(`Invalid configuration:\n${lines.join('\n')}`);
   }
-  return result.data;
+  const { PUBLIC_URL: _public, NEXTAUTH_URL: _nextauth, ...rest } = result.data;
+  return { ...rest, APP_URL: appUrl(result.data) };
 }
 
 let cached: Env | undefined;

@@ -8,6 +8,8 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../db/bootstrap/embedded';
+import { StartupError } from '../db/bootstrap/startup-error';
+import { portInUse } from '../db/bootstrap/port';
 import { migrateDatabase } from '../db/bootstrap/migrate';
 import { closeDb, db } from '../db/client';
 import { decodeKey, KEY_HINT } from '../lib/crypto/key-material';
@@ -56,7 +58,7 @@ async function database(e: Env): Promise<{ url: string; embedded?: EmbeddedDatab
   if (e.DATABASE_URL) return { url: e.DATABASE_URL };
   if (mode === 'worker') return { url: `postgres://portal:portal@127.0.0.1:${e.EMBEDDED_PG_PORT}/portal` };
   log(`starting the embedded PostgreSQL (data in ${path.join(e.DATA_DIR, 'postgres')}, port ${e.EMBEDDED_PG_PORT})`);
-  const embedded = await startEmbeddedPostgres(e.DATA_DIR, e.EMBEDDED_PG_PORT);
+  const embedded = await startEmbeddedPostgres(e.DATA_DIR, e.EMBEDDED_PG_PORT, { log });
   return { url: embedded.url, embedded };
 }
 
@@ -77,6 +79,10 @@ function nextBin(): string {
 
 async function main(): Promise<void> {
   const e = parseEnv();
+  // Before the database and the build (minutes on a first start), not after them.
+  if ((mode === 'start' || mode === 'dev') && (await portInUse(e.PORT))) {
+    throw new StartupError(`Port ${e.PORT} (PORT) is in use by another program: stop it, or set PORT to a free port.`);
+  }
   // Set before the workers or Next.js read the environment, so every process sees one key.
   process.env.SECRETS_KEY = secretsKey(e);
   const { url, embedded } = await database(e);
@@ -105,7 +111,7 @@ async function main(): Promise<void> {
   }
   const child = spawn(process.execPath, [nextBin(), mode === 'dev' ? 'dev' : 'start', '-p', String(e.PORT)], {
     stdio: 'inherit',
-    env: { NEXT_TELEMETRY_DISABLED: '1', ...process.env, DATABASE_URL: url, NEXTAUTH_SECRET: authSecret(e), NEXTAUTH_URL: e.APP_URL },
+    env: { NEXT_TELEMETRY_DISABLED: '1', ...process.env, DATABASE_URL: url, NEXTAUTH_SECRET: authSecret(e), APP_URL: e.APP_URL, NEXTAUTH_URL: e.APP_URL },
   });
   const stop = (signal: NodeJS.Signals) => child.kill(signal);
   process.on('SIGINT', stop);
@@ -117,6 +123,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  console.error(err instanceof EnvError ? err.message : err);
+  // A configuration or start-up problem is one sentence for the person starting the portal.
+  console.error(err instanceof EnvError || err instanceof StartupError ? `[portal] ${err.message}` : err);
   process.exit(1);
 });

@@ -32,6 +32,14 @@ describe('parseEnv (README "Configuration")', () => {
     });
   });
 
+  it('derives APP_URL from PORT, or takes PUBLIC_URL / NEXTAUTH_URL when APP_URL is not set', () => {
+    expect(parseEnv({ PORT: '8080' }).APP_URL).toBe('http://localhost:8080');
+    expect(parseEnv({ PORT: '8080', PUBLIC_URL: 'https://portal.example.test/' }).APP_URL).toBe('https://portal.example.test');
+    expect(parseEnv({ NEXTAUTH_URL: 'https://auth.example.test' }).APP_URL).toBe('https://auth.example.test');
+    expect(parseEnv({ APP_URL: 'https://app.example.test', PUBLIC_URL: 'https://portal.example.test', NEXTAUTH_URL: 'https://auth.example.test' }).APP_URL).toBe('https://app.example.test');
+    expect(failure({ PUBLIC_URL: 'portal' })).toContain('PUBLIC_URL:');
+  });
+
   it('treats empty values as unset', () => {
     expect(parseEnv({ PORT: '', SMTP_URL: '', DATABASE_URL: '' })).toMatchObject({ PORT: 3000 });
     expect(parseEnv({ SMTP_URL: '' }).SMTP_URL).toBeUndefined();
