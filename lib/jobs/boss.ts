@@ -11,10 +11,23 @@ export function boss(): Promise<PgBoss> {
   holder.__portalBoss ??= (async () => {
     const url = process.env.DATABASE_URL;
     if (!url) throw new Error('DATABASE_URL is not set');
-    const instance = new PgBoss({ connectionString: url, max: 4, application_name: 'uc-portal-jobs' });
+    // Supervision and its per-queue monitor (which fails jobs whose worker stopped sending
+    // heartbeats) every 10 s rather than pg-boss's 60 s: a killed worker's job is retried within
+    // ~40 s instead of up to two minutes.
+    const instance = new PgBoss({
+      connectionString: url,
+      max: 4,
+      application_name: 'uc-portal-jobs',
+      superviseIntervalSeconds: 10,
+      monitorIntervalSeconds: 10,
+    });
     instance.on('error', (e) => console.error('[jobs]', e instanceof Error ? e.message : e));
     await instance.start();
-    for (const name of Object.keys(QUEUES) as QueueName[]) await instance.createQueue(name, QUEUES[name].options);
+    for (const name of Object.keys(QUEUES) as QueueName[]) {
+      // createQueue keeps an existing queue as it was; updateQueue brings its options up to date.
+      await instance.createQueue(name, QUEUES[name].options);
+      await instance.updateQueue(name, QUEUES[name].options);
+    }
     return instance;
   })();
   return holder.__portalBoss;

@@ -2,6 +2,13 @@ import { z } from 'zod';
 import { INTEGRATION_IDS } from '@/lib/integrations/catalogue';
 import { MANAGER_OPERATIONS, MAX_ACCOUNTS, MAX_MANAGERS } from '@/lib/managers/schemas';
 
+/**
+ * A worker killed mid-job (kill -9, a lost machine) stops sending heartbeats; pg-boss then fails
+ * the job and retries it after `retryDelay`, and the handler resumes after its last committed
+ * batch. Without a heartbeat only `expireInSeconds` (an hour for the bulk jobs) would free it.
+ */
+const HEARTBEAT = { heartbeatSeconds: 20 } as const;
+
 /** Every queue, its payload schema and its retry policy. Handlers live in lib/jobs/handlers. */
 export const QUEUES = {
   'mail-delivery': {
@@ -10,7 +17,7 @@ export const QUEUES = {
   },
   'account-delete': {
     schema: z.object({ accountId: z.uuid(), actorUserId: z.uuid().nullable(), notificationId: z.uuid().nullable() }),
-    options: { retryLimit: 5, retryDelay: 30, retryBackoff: true, expireInSeconds: 3600 },
+    options: { retryLimit: 5, retryDelay: 30, retryBackoff: true, expireInSeconds: 3600, ...HEARTBEAT },
   },
   'users-bulk': {
     schema: z.object({
@@ -23,7 +30,7 @@ export const QUEUES = {
       actorUserId: z.uuid(),
       notificationId: z.uuid(),
     }),
-    options: { retryLimit: 3, retryDelay: 30, retryBackoff: true, expireInSeconds: 3600 },
+    options: { retryLimit: 3, retryDelay: 5, retryBackoff: true, expireInSeconds: 3600, ...HEARTBEAT },
   },
   'managers-bulk': {
     schema: z.object({
@@ -35,17 +42,15 @@ export const QUEUES = {
       actorUserId: z.uuid(),
       notificationId: z.uuid(),
     }),
-    options: { retryLimit: 3, retryDelay: 30, retryBackoff: true, expireInSeconds: 3600 },
+    options: { retryLimit: 3, retryDelay: 5, retryBackoff: true, expireInSeconds: 3600, ...HEARTBEAT },
   },
   'integration-update': {
     schema: z.object({ accountId: z.uuid(), integrationId: z.enum(INTEGRATION_IDS), actorUserId: z.uuid(), notificationId: z.uuid() }),
-    options: { retryLimit: 5, retryDelay: 10, retryBackoff: true, expireInSeconds: 600 },
+    options: { retryLimit: 5, retryDelay: 10, retryBackoff: true, expireInSeconds: 600, ...HEARTBEAT },
   },
   'user-import': {
     schema: z.object({ importId: z.uuid(), phase: z.enum(['parse', 'commit']) }),
-    // A worker that dies mid-import stops sending heartbeats; the job is retried 20 s later and
-    // resumes after the last committed batch.
-    options: { retryLimit: 10, retryDelay: 5, retryBackoff: true, heartbeatSeconds: 20, expireInSeconds: 3600 },
+    options: { retryLimit: 10, retryDelay: 5, retryBackoff: true, expireInSeconds: 3600, ...HEARTBEAT },
   },
 } as const;
 

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
@@ -6,6 +6,7 @@ import { userImportRows } from '@/db/schema';
 import type { Actor } from '@/lib/authz/types';
 import { PARSE_BATCH } from '@/lib/import/session/parse-import';
 import { EMAIL, accountByName, actorFor, seed } from '../helpers';
+import { startWorker, waitFor } from '../worker-process';
 import { csv, importOf, manyRows, upload } from './fixtures';
 
 const ROWS = 60_000;
@@ -23,39 +24,19 @@ afterAll(() => {
   for (const worker of workers) worker.kill('SIGKILL');
 });
 
-/** `npm run worker` on this test's database: the real job process, as production runs it. */
-function startWorker(): ChildProcess {
-  const child = spawn(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'scripts/portal.ts', 'worker'], {
-    env: { ...process.env, SEED_DEMO: 'off', NEXT_TELEMETRY_DISABLED: '1' },
-    stdio: 'ignore',
-  });
-  workers.push(child);
-  return child;
-}
-
 const storedCount = async (importId: string) => (await db().select({ n: count() }).from(userImportRows).where(eq(userImportRows.importId, importId)))[0]!.n;
-
-async function waitFor<T>(probe: () => Promise<T>, done: (value: T) => boolean, timeoutMs: number): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (done(value)) return value;
-    if (Date.now() > until) throw new Error(`gave up waiting; last value ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 describe('an import interrupted by a restart (F-IMP, Beyond)', () => {
   it('resumes in a new worker process after the old one was killed mid-parse, storing every row once', async () => {
     const importId = await upload(alice, contosoId, csv(['FIRST NAME,LAST NAME,NAME,EMAIL,ROLE', ...manyRows(ROWS, 'restart.example')]));
-    const first = startWorker();
+    const first = startWorker(workers);
     const before = await waitFor(() => storedCount(importId), (n) => n >= PARSE_BATCH, 60_000);
     first.kill('SIGKILL'); // no graceful stop: the job stays "active" with a dead worker
     expect(before).toBeLessThan(ROWS);
     expect((await importOf(importId)).status).toBe('parsing');
 
     // pg-boss notices the missing heartbeats and retries the job; the new worker takes it.
-    startWorker();
+    startWorker(workers);
     const found = await waitFor(() => importOf(importId), (i) => i.status !== 'parsing', 150_000);
     expect(found).toMatchObject({ status: 'ready', rowCount: ROWS });
     expect(await storedCount(importId)).toBe(ROWS);
