@@ -3,9 +3,10 @@ import { NextResponse, type NextRequest } from 'next/server';
 
 /**
  * Pages anyone may open; everything else needs a session (default deny). /api/billing/ is the
- * billing system's API: its handlers authenticate an API key instead of a session.
+ * billing system's API: its handlers authenticate an API key instead of a session. /api/health
+ * answers load balancers and the error page (up or down, nothing else).
  */
-const PUBLIC = [/^\/sign-in$/, /^\/forgot-password$/, /^\/welcome\/[^/]+$/, /^\/reset-password\/[^/]+$/, /^\/support$/, /^\/legal$/, /^\/api\/auth\//, /^\/api\/billing\//];
+const PUBLIC = [/^\/sign-in$/, /^\/forgot-password$/, /^\/welcome\/[^/]+$/, /^\/reset-password\/[^/]+$/, /^\/support$/, /^\/legal$/, /^\/api\/auth\//, /^\/api\/billing\//, /^\/api\/health$/];
 
 /**
  * Only sends signed-out visitors to the sign-in page. Authorisation happens again in every page,

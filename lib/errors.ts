@@ -46,6 +46,13 @@ export class ValidationError extends DomainError {
   }
 }
 
+/** The database cannot be reached for the moment (see lib/db/unavailable): try again shortly. */
+export class UnavailableError extends DomainError {
+  constructor() {
+    super('errors.unavailable', 503);
+  }
+}
+
 export class LimitExceededError extends DomainError {
   constructor(messageKey: string, params: Record<string, string | number> = {}, readonly retryAfterSeconds?: number) {
     super(messageKey, 429, params);

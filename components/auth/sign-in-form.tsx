@@ -14,7 +14,7 @@ import { TextField } from '@/components/ui/text-field';
 import { SignInInput } from '@/lib/auth/schemas';
 
 type Values = z.infer<typeof SignInInput>;
-const REASONS = new Set(['invalid', 'rateLimited', 'deactivated']);
+const REASONS = new Set(['invalid', 'rateLimited', 'deactivated', 'unavailable']);
 
 interface Props {
   partnerSso: boolean;

@@ -2,7 +2,8 @@ import 'server-only';
 import { unstable_rethrow } from 'next/navigation';
 import { currentUser } from '@/lib/auth/session';
 import type { Ctx } from '@/lib/db/transaction';
-import { ConflictError, DomainError, UnauthenticatedError, ValidationError, type FieldErrors } from '@/lib/errors';
+import { isDatabaseUnavailable } from '@/lib/db/unavailable';
+import { ConflictError, DomainError, UnauthenticatedError, UnavailableError, ValidationError, type FieldErrors } from '@/lib/errors';
 import type { SignedInUser } from '@/lib/auth/load-actor';
 
 /**
@@ -21,8 +22,9 @@ export type ActionResult<T = null> =
 export async function runAction<T>(fn: () => Promise<T>): Promise<ActionResult<T>> {
   try {
     return { ok: true, data: await fn() };
-  } catch (e) {
-    unstable_rethrow(e);
+  } catch (thrown) {
+    unstable_rethrow(thrown);
+    const e = isDatabaseUnavailable(thrown) ? new UnavailableError() : thrown;
     if (e instanceof DomainError) {
       const fieldErrors = e instanceof ValidationError || e instanceof ConflictError ? e.fieldErrors : {};
       const formError = e.messageKey === 'errors.validation' ? null : e.messageKey;

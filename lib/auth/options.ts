@@ -1,6 +1,7 @@
 import 'server-only';
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
+import { isDatabaseUnavailable } from '@/lib/db/unavailable';
 import { env } from '@/lib/env';
 import { provisionPartner } from './provision-partner';
 import { verifyCredentials } from './verify-credentials';
@@ -72,7 +73,11 @@ export function authOptions(): NextAuthOptions {
         name: 'E-mail',
         credentials: { email: { type: 'email' }, password: { type: 'password' } },
         async authorize(credentials, req) {
-          const result = await verifyCredentials(credentials, clientIp(req?.headers));
+          const result = await verifyCredentials(credentials, clientIp(req?.headers)).catch((e: unknown) => {
+            // Not "wrong password" while the database restarts: the form says to try again shortly.
+            if (isDatabaseUnavailable(e)) throw new Error('unavailable');
+            throw e;
+          });
           // The code reaches the sign-in form, which shows the localised message for it.
           if (!result.ok) throw new Error(result.reason);
           return { id: result.userId, sv: result.sessionVersion };

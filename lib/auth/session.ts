@@ -4,6 +4,7 @@ import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
 import { db } from '@/db/client';
+import { isDatabaseUnavailable } from '@/lib/db/unavailable';
 import { LOCALE_COOKIE, resolveLocale, type Locale } from '@/lib/i18n/config';
 import { loadSignedInUser, type SignedInUser } from './load-actor';
 import { authOptions } from './options';
@@ -22,9 +23,16 @@ export async function requireUser(): Promise<SignedInUser> {
   return user;
 }
 
-/** SHELL-6: see resolveLocale. */
+/**
+ * SHELL-6: see resolveLocale. While the database is unreachable the user's own language can't be
+ * read; the cookie and the browser's language still give the error page the right one.
+ */
 export const currentLocale = cache(async (): Promise<Locale> => {
-  const [user, cookieStore, headerList] = await Promise.all([currentUser(), cookies(), headers()]);
+  const signedIn = currentUser().catch((e: unknown) => {
+    if (isDatabaseUnavailable(e)) return null;
+    throw e;
+  });
+  const [user, cookieStore, headerList] = await Promise.all([signedIn, cookies(), headers()]);
   return resolveLocale({
     user: user?.locale,
     account: user?.accountDefaultLanguage,

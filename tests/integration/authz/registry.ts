@@ -474,4 +474,5 @@ export const ENDPOINTS: Record<string, Endpoint> = {
     level: 'public',
     why: "the billing system's ingestion API: no session, a partner organisation's API key is the credential (tests/integration/orders/ingest.test.ts checks the 401s)",
   },
+  'app/api/health/route.ts#GET': { level: 'public', why: 'load balancers and the error page: says only whether the database answers' },
 };
