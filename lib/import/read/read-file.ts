@@ -69,7 +69,7 @@ export async function* readSpreadsheet(
   }
   const { head, stream } = await peek(input, ZIP_MAGIC.length, maxBytes);
   if (head.equals(ZIP_MAGIC)) {
-    yield* readXlsx(stream, maxRows);
+    yield* readXlsx(stream, maxRows, maxBytes);
     return;
   }
   if (head.equals(OLE_MAGIC) || /\.xls[xmb]?$/i.test(filename)) {

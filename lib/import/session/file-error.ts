@@ -7,10 +7,13 @@ export type RefusalMessage = { key: string; params: Record<string, string | numb
 
 const megabytes = (bytes: number) => `${Math.round(bytes / (1024 * 1024))} MB`;
 
-/** The localised message of a refused file ('import.file.<code>'); sizes read as "20 MB". */
+/**
+ * The localised message of a refused file ('import.file.<code>'); sizes read as "20 MB" (counts
+ * stay numbers: the messages format them per locale, "200,000" / "200.000").
+ */
 export function fileErrorMessage(error: ImportFileError): RefusalMessage {
   const params = { ...(error.params ?? {}) };
-  if (error.code === 'tooLarge' && typeof params.max === 'number') params.max = megabytes(params.max);
+  if ((error.code === 'tooLarge' || error.code === 'unpackedTooLarge') && typeof params.max === 'number') params.max = megabytes(params.max);
   return { key: `import.file.${error.code}`, params };
 }
 
