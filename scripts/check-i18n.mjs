@@ -14,7 +14,8 @@ const flat = (o, pre = '') =>
 const messages = Object.fromEntries(LOCALES.map((l) => [l, new Map(flat(JSON.parse(readFileSync(`messages/${l}.json`, 'utf8'))))]));
 const en = messages.en;
 const problems = [];
-const placeholders = (s) => [...String(s).matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort().join(',');
+// {{max, number}} is the placeholder max with i18next's locale-aware number format.
+const placeholders = (s) => [...String(s).matchAll(/\{\{\s*(\w+)\s*(?:,[^}]*)?\}\}/g)].map((m) => m[1]).sort().join(',');
 
 for (const l of LOCALES) {
   for (const [key, value] of en) {

@@ -67,7 +67,7 @@ export function ImportView({ info, preview, headers, roleLabels, canWelcome }: P
       return (
         <div className="flex flex-col gap-4">
           {info.createdCount > 0 && result(false)}
-          <Preview {...ref} fileName={info.fileName} preview={preview} headers={headers} roleLabels={roleLabels} />
+          <Preview {...ref} fileName={info.fileName} encoding={info.encoding} preview={preview} headers={headers} roleLabels={roleLabels} />
         </div>
       );
     case 'done':

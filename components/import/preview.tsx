@@ -9,6 +9,7 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { CancelImport } from './cancel-import';
 import { PreviewTable } from './preview-table';
+import type { TextEncoding } from '@/lib/import/read/encoding';
 import type { ColumnLabels, ImportCounts, ImportRef, PreviewRow, RoleLabels } from './types';
 
 export interface PreviewData {
@@ -23,13 +24,14 @@ export interface PreviewData {
 
 interface Props extends ImportRef {
   fileName: string;
+  encoding: TextEncoding | null;
   preview: PreviewData;
   headers: ColumnLabels;
   roleLabels: RoleLabels;
 }
 
 /** IMP-2/3/4: the summary, the All / Only-errors filter, the editable rows, and Upload / Cancel. */
-export function Preview({ accountId, importId, fileName, preview, headers, roleLabels }: Props) {
+export function Preview({ accountId, importId, fileName, encoding, preview, headers, roleLabels }: Props) {
   const t = useT();
   const router = useRouter();
   const { set } = useUrlState();
@@ -90,6 +92,8 @@ export function Preview({ accountId, importId, fileName, preview, headers, roleL
       <p ref={summaryRef} tabIndex={-1} role="status" className="text-sm font-medium text-slate-800 outline-none">
         {counts.errors === 0 ? t('import.ui.noErrors') : t('import.ui.summary', { count: counts.open, errors: counts.errors })}
       </p>
+      {/* Said because a guess: a CSV without a BOM that is not UTF-8 could also be another code page. */}
+      {encoding === 'windows-1252' && <p className="text-sm text-slate-700">{t('import.ui.readAsWindows1252')}</p>}
       <div className="flex flex-wrap items-center justify-between gap-3">
         <div role="group" aria-label={t('import.ui.filter')} className="inline-flex divide-x divide-slate-300 rounded border border-slate-300">
           {filterButton(false)}

@@ -1,4 +1,5 @@
 import type { ColumnKey } from '@/lib/import/columns';
+import type { TextEncoding } from '@/lib/import/read/encoding';
 import type { ImportStatus } from '@/lib/import/session/import-status';
 import type { RowError } from '@/lib/import/validate-row';
 import type { RoleChoice } from '@/lib/users/schemas';
@@ -21,6 +22,8 @@ export interface ImportInfo {
   createdCount: number;
   /** Why the file was refused (status failed): an i18n key and its values. */
   error: RowError | null;
+  /** How a CSV's text was decoded (null for an xlsx): Windows-1252 is said in the preview. */
+  encoding: TextEncoding | null;
 }
 
 /** The ids every import action takes. */

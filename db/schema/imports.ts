@@ -2,6 +2,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import { boolean, customType, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { accounts, partnerOrgs } from './tenancy';
 import { users } from './identity';
+import type { TextEncoding } from '../../lib/import/read/encoding';
 
 const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
 
@@ -27,6 +28,11 @@ export const userImports = pgTable(
       .references(() => users.id, { onDelete: 'cascade' }),
     fileName: text('file_name').notNull(),
     fileBytes: integer('file_bytes').notNull(),
+    /**
+     * How a CSV's text is decoded, decided once over the whole upload (so a resumed parse reads it
+     * the same way); NULL for an xlsx.
+     */
+    encoding: text('encoding').$type<TextEncoding>(),
     status: importStatus('status').notNull().default('uploading'),
     /** Parse progress: bytes of the file read so far (the row count is unknown until the end). */
     bytesRead: integer('bytes_read').notNull().default(0),

@@ -126,4 +126,25 @@ test.describe('bulk import of users (F-IMP)', () => {
     await page.getByRole('button', { name: en.import.ui.discard }).click();
     await expect(page.getByRole('heading', { name: en.users.title, exact: true })).toBeVisible();
   });
+
+  test('a CSV saved as Windows-1252 keeps its accents, and the preview says how it was read', async ({ page }, testInfo) => {
+    await signInAndWait(page, DEMO.contosoAdmin);
+    const picker = page.getByLabel(either(en.footer.language, nl.footer.language));
+    if ((await page.locator('html').getAttribute('lang')) !== 'en') await picker.selectOption('en');
+    await openImport(page, en);
+    // Excel's plain "CSV" on Western European Windows: ë, ü, ç and è are single bytes, not UTF-8.
+    const text = `FIRST NAME;LAST NAME;EMAIL\r\nZoë;Müller;zoe.${run}@import.example\r\nFrançois;Lefèvre;francois.${run}@import.example\r\n`;
+    const file = testInfo.outputPath('users-ansi.csv');
+    await writeFile(file, Buffer.from(text, 'latin1'));
+    await page.getByLabel(en.import.ui.fileLabel).setInputFiles(file);
+    await page.getByRole('button', { name: en.import.ui.upload, exact: true }).click();
+    await expect(page.getByText(en.import.ui.readAsWindows1252)).toBeVisible({ timeout: 20_000 });
+    await expect(cell(page, en, 'FIRST NAME', 2)).toHaveValue('Zoë');
+    await expect(cell(page, en, 'LAST NAME', 2)).toHaveValue('Müller');
+    await expect(cell(page, en, 'FIRST NAME', 3)).toHaveValue('François');
+    await expect(cell(page, en, 'LAST NAME', 3)).toHaveValue('Lefèvre');
+    await page.getByRole('button', { name: en.common.cancel, exact: true }).click();
+    await page.getByRole('button', { name: en.import.ui.discard }).click();
+    await expect(page.getByRole('heading', { name: en.users.title, exact: true })).toBeVisible();
+  });
 });

@@ -3,6 +3,8 @@ export type ImportFileErrorCode =
   | 'notSpreadsheet'
   | 'empty'
   | 'tooLarge'
+  | 'unpackedTooLarge'
+  | 'tooManyParts'
   | 'tooManyRows'
   | 'encoding'
   | 'hiddenSheet'

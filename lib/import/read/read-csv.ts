@@ -1,20 +1,12 @@
 import { pipeline, Readable } from 'node:stream';
 import { CsvError, parse } from 'csv-parse';
 import { MAX_DATA_ROWS } from '../limits';
+import { bomEncoding, type TextEncoding } from './encoding';
 import { ImportFileError } from './errors';
 import { limitRows, type SourceRow } from './rows';
 
 /** Bytes looked at before decoding: binary files show a NUL byte well within them. */
 const SNIFF_BYTES = 8 * 1024;
-
-type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be';
-
-/** The encoding told by the byte-order mark; no BOM → UTF-8 (the decoder strips a BOM itself). */
-function sniffEncoding(head: Uint8Array): Encoding {
-  if (head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
-  if (head[0] === 0xfe && head[1] === 0xff) return 'utf-16be';
-  return 'utf-8';
-}
 
 /** A stream chunk as bytes; anything but bytes or text → 'notSpreadsheet'. */
 export function toBytes(chunk: unknown): Buffer {
@@ -26,15 +18,17 @@ export function toBytes(chunk: unknown): Buffer {
 
 /**
  * Decodes the byte stream chunk by chunk (TextDecoder in streaming mode, so a character split
- * across chunks is kept whole). Invalid UTF-8/UTF-16 → 'encoding'; a NUL byte in a file that is
- * not UTF-16 → 'notSpreadsheet' (binary data, e.g. a legacy .xls or an image).
+ * across chunks is kept whole) in `encoding`, decided beforehand from the whole file
+ * (EncodingDetector); without one, in the encoding of the BOM, else UTF-8. The decoder drops a BOM.
+ * Invalid UTF-8/UTF-16 → 'encoding'; a NUL byte in a file that is not UTF-16 → 'notSpreadsheet'
+ * (binary data, e.g. a legacy .xls or an image).
  */
-export async function* decodeText(input: AsyncIterable<unknown>): AsyncGenerator<string> {
+export async function* decodeText(input: AsyncIterable<unknown>, encoding?: TextEncoding): AsyncGenerator<string> {
   let decoder: TextDecoder | null = null;
   let head = Buffer.alloc(0);
   const decode = (bytes: Buffer, stream: boolean): string => {
-    decoder ??= new TextDecoder(sniffEncoding(bytes), { fatal: true });
-    if (decoder.encoding === 'utf-8' && bytes.includes(0)) throw new ImportFileError('notSpreadsheet');
+    decoder ??= new TextDecoder(encoding ?? bomEncoding(bytes) ?? 'utf-8', { fatal: true });
+    if (!decoder.encoding.startsWith('utf-16') && bytes.includes(0)) throw new ImportFileError('notSpreadsheet');
     try {
       return decoder.decode(bytes, { stream });
     } catch (cause) {
@@ -88,12 +82,13 @@ const HEADER_PEEK_LIMIT = 64 * 1024;
 
 /**
  * Reads a CSV upload as rows of cells, streaming: only the header line and csv-parse's current
- * record are held. UTF-8 (BOM or not), UTF-16 LE/BE with BOM; comma, semicolon or tab separated
+ * record are held. UTF-8 (BOM or not), UTF-16 LE/BE with BOM, Windows-1252 when the caller's
+ * detector said so (see decodeText); comma, semicolon or tab separated
  * (detected from the header line); quoted fields with separators, quotes and line breaks; CRLF.
  * Blank lines are skipped. Cells are returned as written (validate-row trims and measures them).
  */
-export async function* readCsv(input: Readable, maxRows: number = MAX_DATA_ROWS): AsyncGenerator<SourceRow> {
-  const text = decodeText(input);
+export async function* readCsv(input: Readable, maxRows: number = MAX_DATA_ROWS, encoding?: TextEncoding): AsyncGenerator<SourceRow> {
+  const text = decodeText(input, encoding);
   let start = '';
   let done = false;
   while (!done && start.length < HEADER_PEEK_LIMIT && !hasHeaderLine(start)) {

@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import { MAX_DATA_ROWS, MAX_FILE_BYTES } from '../limits';
+import type { TextEncoding } from './encoding';
 import { ImportFileError } from './errors';
 import { readCsv, toBytes } from './read-csv';
 import { readXlsx } from './read-xlsx';
@@ -8,7 +9,8 @@ import type { SourceRow } from './rows';
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]); // PK\x03\x04: xlsx (and any zip)
 const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0]); // legacy .xls / .doc
 
-export type ReadOptions = { maxRows?: number; maxBytes?: number };
+/** encoding: of a CSV, as EncodingDetector decided it over the whole upload (else BOM / UTF-8). */
+export type ReadOptions = { maxRows?: number; maxBytes?: number; encoding?: TextEncoding };
 
 /**
  * Reads the first `count` bytes of a stream and returns them with a stream that replays them
@@ -69,12 +71,12 @@ export async function* readSpreadsheet(
   }
   const { head, stream } = await peek(input, ZIP_MAGIC.length, maxBytes);
   if (head.equals(ZIP_MAGIC)) {
-    yield* readXlsx(stream, maxRows);
+    yield* readXlsx(stream, maxRows, maxBytes);
     return;
   }
   if (head.equals(OLE_MAGIC) || /\.xls[xmb]?$/i.test(filename)) {
     stream.destroy();
     throw new ImportFileError('notSpreadsheet');
   }
-  yield* readCsv(stream, maxRows);
+  yield* readCsv(stream, maxRows, options.encoding);
 }

@@ -1,16 +1,22 @@
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { MAX_DATA_ROWS } from '../limits';
+import { MAX_DATA_ROWS, MAX_FILE_BYTES } from '../limits';
 import { ImportFileError } from './errors';
+import { DataArea, MergeScanner } from './merged-cells';
+import { toBytes } from './read-csv';
 import { limitRows, type SourceRow } from './rows';
+import { guardZip } from './zip-guard';
 
 /*
  * Around exceljs's streaming reader (4.4.0):
+ * - ZIP BOMBS: unzipper inflates whatever the zip holds, without limits. guardZip checks the whole
+ *   file first (it is at most MAX_FILE_BYTES, so gathering it costs little).
  * - MERGED CELLS: the worksheet reader skips <mergeCell> elements, which come after <sheetData>,
  *   i.e. once every row has been read. The sheet's XML is therefore tapped on its way into the
- *   reader (watchSheetXml) and 'mergedCells' is raised at the end of the sheet; the caller keeps
- *   nothing of a refused file. The tap also caps the sheet's UNCOMPRESSED size (zip bomb).
- * - With sharedStrings: 'cache' the whole shared-string table is held in memory (exceljs's design).
+ *   reader (watchSheetXml); merges over the data area are named in 'mergedCells', raised at the
+ *   end of the sheet; the caller keeps nothing of a refused file.
+ * - With sharedStrings: 'cache' the whole shared-string table is held in memory (exceljs's design;
+ *   bounded by MAX_UNZIPPED_BYTES).
  * - styles: 'cache' (not 'ignore') is used: without the number formats a date cell is
  *   indistinguishable from a number. A formula's cached date result still reads as a serial number.
  */
@@ -70,30 +76,47 @@ function firstSheet(workbook: unknown): { id: unknown; state: unknown } | null {
   return isRecord(first) ? { id: first.id, state: first.state } : null;
 }
 
-/** Largest uncompressed XML of the imported sheet: 100,000 template rows are about 30 MB. */
-export const MAX_SHEET_XML_BYTES = 256 * 1024 * 1024;
-
-const MERGE_TAG = '<mergeCell ';
+const SHEET_DATA_END = '</sheetData>';
+const toText = (piece: unknown): string => (typeof piece === 'string' ? piece : Buffer.isBuffer(piece) ? piece.toString('latin1') : String(piece));
+/** The piece split at `at` (a byte offset of a Buffer, a character offset of a string), same type. */
+const split = (piece: unknown, at: number): [unknown, unknown] => {
+  if (Buffer.isBuffer(piece)) return [piece.subarray(0, at), piece.subarray(at)];
+  const text = toText(piece);
+  return [text.slice(0, at), text.slice(at)];
+};
 
 /**
- * Wraps the worksheet's XML byte stream (exceljs reads it from `iterator` when iteration starts):
- * counts the bytes and notes a <mergeCell> element, looking across chunk boundaries.
+ * Wraps the worksheet's XML byte stream (exceljs reads it from `iterator` when iteration starts)
+ * and feeds it to the merge scanner. The piece holding </sheetData> is cut right after it: exceljs
+ * asks for the next piece only once the rows of this one have gone through sheetRows, so every
+ * merge (they follow sheetData) is weighed against the complete data area. latin1 keeps string
+ * offsets equal to byte offsets, and the cut falls on an ASCII '>' (never inside a UTF-8 character).
  */
-function watchSheetXml(worksheet: unknown, seen: { merged: boolean }, maxBytes: number): void {
+function watchSheetXml(worksheet: unknown, scanner: MergeScanner, rowsDone: { value: boolean }): void {
   if (!isRecord(worksheet) || !isRecord(worksheet.iterator) || !(Symbol.asyncIterator in worksheet.iterator)) {
     throw new Error('exceljs worksheet reader without an iterator: check the exceljs version');
   }
   const source = worksheet.iterator as AsyncIterable<unknown>;
   worksheet.iterator = (async function* () {
-    let total = 0;
     let tail = '';
-    for await (const chunk of source) {
-      const text = typeof chunk === 'string' ? chunk : Buffer.isBuffer(chunk) ? chunk.toString('latin1') : String(chunk);
-      total += text.length;
-      if (total > maxBytes) throw new ImportFileError('tooLarge', { max: maxBytes });
-      if (!seen.merged && (tail + text).includes(MERGE_TAG)) seen.merged = true;
-      tail = text.slice(-MERGE_TAG.length);
-      yield chunk;
+    for await (const piece of source) {
+      const text = toText(piece);
+      if (!rowsDone.value) {
+        const found = (tail + text).indexOf(SHEET_DATA_END);
+        if (found >= 0) {
+          const cut = found + SHEET_DATA_END.length - tail.length;
+          const [head, rest] = split(piece, cut);
+          scanner.scan(text.slice(0, cut));
+          yield head;
+          rowsDone.value = true;
+          scanner.scan(text.slice(cut));
+          yield rest;
+          continue;
+        }
+        tail = text.slice(-SHEET_DATA_END.length);
+      }
+      scanner.scan(text);
+      yield piece;
     }
   })();
 }
@@ -114,10 +137,18 @@ async function* sheetRows(input: Readable): AsyncGenerator<SourceRow> {
       if (field(worksheet, 'id') !== first.id) continue; // another tab: exceljs drains it
       if (first.state === 'hidden' || first.state === 'veryHidden') throw new ImportFileError('hiddenSheet');
       found = true;
-      const seen = { merged: false };
-      watchSheetXml(worksheet, seen, MAX_SHEET_XML_BYTES);
-      for await (const row of worksheet) yield { line: row.number, cells: rowCells(row) };
-      if (seen.merged) throw new ImportFileError('mergedCells');
+      const area = new DataArea();
+      const rowsDone = { value: false };
+      // A merge seen before </sheetData> (out of the schema's order) counts as overlapping.
+      const scanner = new MergeScanner((range) => !rowsDone.value || area.overlaps(range));
+      watchSheetXml(worksheet, scanner, rowsDone);
+      for await (const row of worksheet) {
+        const cells = rowCells(row);
+        area.add(row.number, cells);
+        yield { line: row.number, cells };
+      }
+      const merged = scanner.refusal();
+      if (merged) throw merged;
       break;
     }
   } catch (error) {
@@ -129,14 +160,49 @@ async function* sheetRows(input: Readable): AsyncGenerator<SourceRow> {
   if (!found) throw new ImportFileError('notSpreadsheet');
 }
 
+/** The whole upload as one Buffer (at most maxBytes: the zip's directory is at its end). */
+async function gather(input: Readable, maxBytes: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let length = 0;
+  try {
+    for await (const chunk of input) {
+      const bytes = toBytes(chunk);
+      length += bytes.length;
+      if (length > maxBytes) throw new ImportFileError('tooLarge', { max: maxBytes });
+      chunks.push(bytes);
+    }
+  } finally {
+    input.destroy();
+  }
+  return Buffer.concat(chunks, length);
+}
+
+/** The checked file to exceljs in 64 KiB pieces, as a stream would have brought it. */
+function replay(file: Buffer): Readable {
+  return Readable.from(
+    (function* () {
+      for (let at = 0; at < file.length; at += 64 * 1024) yield file.subarray(at, at + 64 * 1024);
+    })(),
+    { objectMode: false },
+  );
+}
+
+async function* guardedRows(input: Readable, maxBytes: number): AsyncGenerator<SourceRow> {
+  const file = await gather(input, maxBytes);
+  await guardZip(file);
+  yield* sheetRows(replay(file));
+}
+
 /**
- * Reads the first worksheet of an .xlsx upload as rows of trimmed strings, with exceljs's
- * streaming reader (rows are parsed as the zip is inflated, never the whole sheet at once).
- * A hidden first worksheet → 'hiddenSheet' (the user would not see what is imported); a formula
- * without a cached result → 'formula'; merged cells → 'mergedCells' (raised after the last row:
- * whoever reads must drop what it got); anything that is not an xlsx → 'notSpreadsheet'.
+ * Reads the first worksheet of an .xlsx upload as rows of trimmed strings. The file (at most
+ * maxBytes) is gathered and checked by guardZip first (zip bomb, hidden entries: 'tooLarge',
+ * 'unpackedTooLarge', 'tooManyParts', 'notSpreadsheet'); then exceljs's streaming reader parses
+ * rows as the sheet is inflated, never the whole sheet at once. A hidden first worksheet →
+ * 'hiddenSheet' (the user would not see what is imported); a formula without a cached result →
+ * 'formula'; merged cells over the data → 'mergedCells' naming them (raised after the last row:
+ * whoever reads must drop what it got); anything else that is not an xlsx → 'notSpreadsheet'.
  * Blank rows are skipped, like blank CSV lines.
  */
-export function readXlsx(input: Readable, maxRows: number = MAX_DATA_ROWS): AsyncGenerator<SourceRow> {
-  return limitRows(sheetRows(input), maxRows);
+export function readXlsx(input: Readable, maxRows: number = MAX_DATA_ROWS, maxBytes: number = MAX_FILE_BYTES): AsyncGenerator<SourceRow> {
+  return limitRows(guardedRows(input, maxBytes), maxRows);
 }

@@ -7,10 +7,18 @@ export type RefusalMessage = { key: string; params: Record<string, string | numb
 
 const megabytes = (bytes: number) => `${Math.round(bytes / (1024 * 1024))} MB`;
 
-/** The localised message of a refused file ('import.file.<code>'); sizes read as "20 MB". */
+/**
+ * The localised message of a refused file ('import.file.<code>'); sizes read as "20 MB" (counts
+ * stay numbers: the messages format them per locale, "200,000" / "200.000"). Merged cells past the
+ * named ones take the "… and N more" message.
+ */
 export function fileErrorMessage(error: ImportFileError): RefusalMessage {
   const params = { ...(error.params ?? {}) };
-  if (error.code === 'tooLarge' && typeof params.max === 'number') params.max = megabytes(params.max);
+  if ((error.code === 'tooLarge' || error.code === 'unpackedTooLarge') && typeof params.max === 'number') params.max = megabytes(params.max);
+  if (error.code === 'mergedCells' && typeof params.more === 'number') {
+    const { more, ...named } = params;
+    return more > 0 ? { key: 'import.file.mergedCellsMore', params: { ...named, count: more } } : { key: 'import.file.mergedCells', params: named };
+  }
   return { key: `import.file.${error.code}`, params };
 }
 

@@ -5,6 +5,7 @@ import { db } from '@/db/client';
 import { userImportChunks, userImportRows, userImports, type UserImport } from '@/db/schema';
 import { loadActorForJob } from '@/lib/auth/load-actor';
 import { mapHeaders, rowFromCells, type ColumnMap } from '@/lib/import/columns';
+import { isTextEncoding } from '@/lib/import/read/encoding';
 import { readSpreadsheet } from '@/lib/import/read/read-file';
 import { isImportFileError } from '@/lib/import/read/errors';
 import type { SourceRow } from '@/lib/import/read/rows';
@@ -96,7 +97,9 @@ export async function parseImport(importId: string): Promise<void> {
     const file = storedFile(importId, (bytes) => {
       bytesRead += bytes;
     });
-    for await (const row of readSpreadsheet(file, started.fileName, started.fileBytes)) {
+    // The encoding startImport decided (NULL for an xlsx, or an import uploaded before it did).
+    const encoding = isTextEncoding(started.encoding) ? started.encoding : undefined;
+    for await (const row of readSpreadsheet(file, started.fileName, started.fileBytes, { encoding })) {
       if (columns === null) {
         const header = mapHeaders(row.cells);
         if (!header.ok) return refuse(started, headerErrorMessage(header));

@@ -8,6 +8,7 @@ import { authorize } from '@/lib/authz';
 import { withTransaction, type Command } from '@/lib/db/transaction';
 import { ValidationError, validationFromZod } from '@/lib/errors';
 import { MAX_FILE_BYTES } from '@/lib/import/limits';
+import { EncodingDetector } from '@/lib/import/read/encoding';
 import { enqueue } from '@/lib/jobs/boss';
 import { startProgress } from '@/lib/jobs/progress';
 import { tooLarge } from './file-error';
@@ -23,8 +24,8 @@ export const StartImportInput = z.object({
 });
 
 /**
- * IMP-2 upload: stores the file (streamed, in CHUNK_BYTES pieces, never whole in memory) and
- * starts the parse job. The import exists from the first byte, so a broken upload is deleted
+ * IMP-2 upload: stores the file (streamed, in CHUNK_BYTES pieces, never whole in memory), decides
+ * a CSV's text encoding on the way, and starts the parse job. The import exists from the first byte, so a broken upload is deleted
  * again, and only a complete file gets a job: the status flips to 'parsing' in the transaction
  * that enqueues it, with the progress notification. Refused before storing anything: no Users
  * "Add", an account out of scope, an empty or oversized file.
@@ -47,11 +48,15 @@ export async function startImport({ ctx, input, body }: Command<unknown> & { bod
   const importId = created!.id;
 
   try {
-    const total = await storeChunks(importId, body);
+    const detector = new EncodingDetector();
+    const total = await storeChunks(importId, body, detector);
     if (total === 0) throw new ValidationError({ file: ['import.file.empty'] }, 'import.file.empty');
     await withTransaction(ctx, async (tx) => {
       const notificationId = await startProgress({ userId, accountId: account.id, titleKey: 'import.progress.reading', params: { file: fileName } }, tx);
-      await tx.update(userImports).set({ status: 'parsing', fileBytes: total, notificationId, updatedAt: new Date() }).where(eq(userImports.id, importId));
+      await tx
+        .update(userImports)
+        .set({ status: 'parsing', fileBytes: total, encoding: detector.result(), notificationId, updatedAt: new Date() })
+        .where(eq(userImports.id, importId));
       await enqueue(tx, 'user-import', { importId, phase: 'parse' });
     });
     return { importId };
@@ -61,8 +66,11 @@ export async function startImport({ ctx, input, body }: Command<unknown> & { bod
   }
 }
 
-/** Writes the body in CHUNK_BYTES pieces; past MAX_FILE_BYTES it stops with 'tooLarge'. */
-async function storeChunks(importId: string, body: AsyncIterable<Uint8Array>): Promise<number> {
+/**
+ * Writes the body in CHUNK_BYTES pieces; past MAX_FILE_BYTES it stops with 'tooLarge'. The bytes
+ * pass the encoding detector on the way: whether a CSV is UTF-8 depends on all of them.
+ */
+async function storeChunks(importId: string, body: AsyncIterable<Uint8Array>, detector: EncodingDetector): Promise<number> {
   let pending: Buffer[] = [];
   let pendingBytes = 0;
   let total = 0;
@@ -77,6 +85,7 @@ async function storeChunks(importId: string, body: AsyncIterable<Uint8Array>): P
   for await (const part of body) {
     total += part.byteLength;
     if (total > MAX_FILE_BYTES) throw tooLarge();
+    detector.write(part);
     pending.push(Buffer.from(part.buffer, part.byteOffset, part.byteLength));
     pendingBytes += part.byteLength;
     if (pendingBytes >= CHUNK_BYTES) await flush();

@@ -94,7 +94,7 @@ describe('parsing an upload into the preview (IMP-2)', () => {
       workbook.addWorksheet('Other').addRow(['EMAIL', 'NAME']);
       return Buffer.from(await workbook.xlsx.writeBuffer());
     }, 'import.file.hiddenSheet', {}],
-    ['merged cells', async () => xlsx([['EMAIL', 'NAME'], ['a@b.example', 'A']], (sheet) => sheet.mergeCells('A2:B2')), 'import.file.mergedCells', {}],
+    ['merged cells, naming them', async () => xlsx([['EMAIL', 'NAME'], ['a@b.example', 'A']], (sheet) => sheet.mergeCells('A2:B2')), 'import.file.mergedCells', { cells: 'A2:B2' }],
     ['a formula without a value', async () => xlsx([['EMAIL', 'NAME']], (sheet) => {
       sheet.getCell('A2').value = { formula: 'B2&"@x.example"' } as never;
     }), 'import.file.formula', { cell: 'A2' }],

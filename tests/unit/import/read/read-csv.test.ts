@@ -44,7 +44,7 @@ describe('readCsv', () => {
     }
   });
 
-  it('refuses binary data and text that is not UTF-8', async () => {
+  it('refuses binary data, and text that is not UTF-8 when the caller decided no encoding', async () => {
     const binary = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]);
     const error = await failure(readCsv(chunked(binary)));
     expect(error).toBeInstanceOf(ImportFileError);

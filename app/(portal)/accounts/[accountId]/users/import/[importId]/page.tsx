@@ -46,6 +46,7 @@ export default async function ImportPage({ params, searchParams }: { params: Pro
           status: found.status,
           createdCount: found.createdCount,
           error: found.errorKey ? { key: found.errorKey, params: found.errorParams ?? {} } : null,
+          encoding: found.encoding,
         }}
         preview={{
           rows: page.rows,
