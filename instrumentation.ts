@@ -8,3 +8,13 @@ export async function register() {
     await startWorkers();
   }
 }
+
+/**
+ * Every error a request ran into on the server (pages included, which no code of ours catches):
+ * a database that went away marks it down, and the proxy answers "reconnecting" until it is back.
+ */
+export async function onRequestError(error: unknown) {
+  if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  const { noteDatabaseError } = await import('./lib/db/health-probe');
+  noteDatabaseError(error);
+}

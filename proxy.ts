@@ -1,5 +1,7 @@
 import { getToken } from 'next-auth/jwt';
 import { NextResponse, type NextRequest } from 'next/server';
+import { databaseDown } from '@/lib/db/health';
+import { unavailableResponse } from '@/lib/http/unavailable-page';
 
 /**
  * Pages anyone may open; everything else needs a session (default deny). /api/billing/ is the
@@ -14,6 +16,8 @@ const PUBLIC = [/^\/sign-in$/, /^\/forgot-password$/, /^\/welcome\/[^/]+$/, /^\/
  */
 export async function proxy(req: NextRequest) {
   const { pathname } = req.nextUrl;
+  // While the database is unreachable, pages say "reconnecting" (503) rather than fail to render.
+  if (databaseDown() && (req.method === 'GET' || req.method === 'HEAD') && !pathname.startsWith('/api/')) return unavailableResponse(req.headers);
   if (PUBLIC.some((re) => re.test(pathname))) return NextResponse.next();
   const token = await getToken({ req, secret: process.env.NEXTAUTH_SECRET });
   if (token?.uid) return NextResponse.next();

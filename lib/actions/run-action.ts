@@ -2,6 +2,7 @@ import 'server-only';
 import { unstable_rethrow } from 'next/navigation';
 import { currentUser } from '@/lib/auth/session';
 import type { Ctx } from '@/lib/db/transaction';
+import { noteDatabaseError } from '@/lib/db/health-probe';
 import { isDatabaseUnavailable } from '@/lib/db/unavailable';
 import { ConflictError, DomainError, UnauthenticatedError, UnavailableError, ValidationError, type FieldErrors } from '@/lib/errors';
 import type { SignedInUser } from '@/lib/auth/load-actor';
@@ -24,6 +25,7 @@ export async function runAction<T>(fn: () => Promise<T>): Promise<ActionResult<T
     return { ok: true, data: await fn() };
   } catch (thrown) {
     unstable_rethrow(thrown);
+    noteDatabaseError(thrown);
     const e = isDatabaseUnavailable(thrown) ? new UnavailableError() : thrown;
     if (e instanceof DomainError) {
       const fieldErrors = e instanceof ValidationError || e instanceof ConflictError ? e.fieldErrors : {};

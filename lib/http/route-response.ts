@@ -2,6 +2,7 @@ import 'server-only';
 import { unstable_rethrow } from 'next/navigation';
 import { currentLocale, currentUser } from '@/lib/auth/session';
 import type { SignedInUser } from '@/lib/auth/load-actor';
+import { noteDatabaseError } from '@/lib/db/health-probe';
 import { isDatabaseUnavailable } from '@/lib/db/unavailable';
 import { DomainError, UnauthenticatedError } from '@/lib/errors';
 import { translator } from '@/lib/i18n/translator';
@@ -13,6 +14,7 @@ import { translator } from '@/lib/i18n/translator';
  */
 export async function errorResponse(error: unknown): Promise<Response> {
   unstable_rethrow(error);
+  noteDatabaseError(error);
   const t = translator(await currentLocale());
   if (isDatabaseUnavailable(error)) {
     return Response.json({ error: 'errors.unavailable', message: t('errors.unavailable') }, { status: 503, headers: { 'Retry-After': '5' } });
