@@ -1,6 +1,6 @@
 import { DomainError } from '@/lib/errors';
 import type { HeaderResult } from '@/lib/import/columns';
-import { MAX_FILE_BYTES } from '@/lib/import/limits';
+import { MAX_DATA_ROWS, MAX_FILE_BYTES } from '@/lib/import/limits';
 import type { ImportFileError } from '@/lib/import/read/errors';
 
 export type RefusalMessage = { key: string; params: Record<string, string | number> };
@@ -37,4 +37,9 @@ export function headerErrorMessage(result: Extract<HeaderResult, { ok: false }>)
 /** An upload refused before it is stored: 413 with the same message the parse job would give. */
 export function tooLarge(): DomainError {
   return new DomainError('import.file.tooLarge', 413, { max: megabytes(MAX_FILE_BYTES) });
+}
+
+/** A CSV upload refused while it arrives, once it has more rows than the parse would take. */
+export function tooManyRows(): DomainError {
+  return new DomainError('import.file.tooManyRows', 413, { max: MAX_DATA_ROWS });
 }

@@ -7,11 +7,12 @@ import { getAccountInScope } from '@/lib/accounts/scope';
 import { authorize } from '@/lib/authz';
 import { withTransaction, type Command } from '@/lib/db/transaction';
 import { ValidationError, validationFromZod } from '@/lib/errors';
-import { MAX_FILE_BYTES } from '@/lib/import/limits';
+import { MAX_DATA_ROWS, MAX_FILE_BYTES } from '@/lib/import/limits';
 import { EncodingDetector } from '@/lib/import/read/encoding';
+import { CsvRowCounter } from '@/lib/import/read/row-counter';
 import { enqueue } from '@/lib/jobs/boss';
 import { startProgress } from '@/lib/jobs/progress';
-import { tooLarge } from './file-error';
+import { tooLarge, tooManyRows } from './file-error';
 
 /** Stored piece of an upload: big enough for few rows, small enough to stream. */
 export const CHUNK_BYTES = 1024 * 1024;
@@ -49,7 +50,7 @@ export async function startImport({ ctx, input, body }: Command<unknown> & { bod
 
   try {
     const detector = new EncodingDetector();
-    const total = await storeChunks(importId, body, detector);
+    const total = await storeChunks(importId, body, detector, new CsvRowCounter());
     if (total === 0) throw new ValidationError({ file: ['import.file.empty'] }, 'import.file.empty');
     await withTransaction(ctx, async (tx) => {
       const notificationId = await startProgress({ userId, accountId: account.id, titleKey: 'import.progress.reading', params: { file: fileName } }, tx);
@@ -67,10 +68,12 @@ export async function startImport({ ctx, input, body }: Command<unknown> & { bod
 }
 
 /**
- * Writes the body in CHUNK_BYTES pieces; past MAX_FILE_BYTES it stops with 'tooLarge'. The bytes
- * pass the encoding detector on the way: whether a CSV is UTF-8 depends on all of them.
+ * Writes the body in CHUNK_BYTES pieces; past MAX_FILE_BYTES it stops with 'tooLarge', past
+ * MAX_DATA_ROWS data rows of a CSV with 'tooManyRows'. The bytes pass the encoding detector on
+ * the way: whether a CSV is UTF-8 depends on all of them.
  */
-async function storeChunks(importId: string, body: AsyncIterable<Uint8Array>, detector: EncodingDetector): Promise<number> {
+async function storeChunks(importId: string, body: AsyncIterable<Uint8Array>, detector: EncodingDetector, rows: CsvRowCounter): Promise<number> {
+  const tooMany = () => rows.records > MAX_DATA_ROWS + 1; // + the header row
   let pending: Buffer[] = [];
   let pendingBytes = 0;
   let total = 0;
@@ -86,10 +89,14 @@ async function storeChunks(importId: string, body: AsyncIterable<Uint8Array>, de
     total += part.byteLength;
     if (total > MAX_FILE_BYTES) throw tooLarge();
     detector.write(part);
+    rows.write(part);
+    if (tooMany()) throw tooManyRows();
     pending.push(Buffer.from(part.buffer, part.byteOffset, part.byteLength));
     pendingBytes += part.byteLength;
     if (pendingBytes >= CHUNK_BYTES) await flush();
   }
+  rows.end();
+  if (tooMany()) throw tooManyRows();
   await flush();
   return total;
 }
