@@ -1,12 +1,14 @@
 'use client';
 
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { applyLicencesAction, licenceOverviewAction } from '@/app/(portal)/accounts/[accountId]/users/actions';
 import { useT } from '@/components/i18n-provider';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { TypedConfirmDialog } from '@/components/ui/typed-confirm-dialog';
 import type { LicenceOverview } from '@/lib/licences/licence-overview';
+import type { LicenceRequestResult } from '@/lib/licences/request-licences';
+import { LicenceJobProgress } from './licence-job-progress';
 import { MitelOneBulkDialog } from './mitel-one-bulk-dialog';
 import { changedText, useLicenceAction } from './use-licence-action';
 
@@ -19,7 +21,8 @@ interface Props {
 /**
  * "Bulk user settings" of Manage (x) (M1-2 3461-3488, MTM-1 656-685): the licence figures of the
  * selection, the Mitel One override dialog, and MiTeam Meetings assign / unassign for the selected
- * users or for all. Every change is one request the server applies to all users or to none.
+ * users or for all. Every change applies to all users or to none; a large one runs as a job whose
+ * progress ("x of y users") and outcome show here.
  */
 export function LicenceBulkSection({ accountId, userIds }: Props) {
   const t = useT();
@@ -29,7 +32,12 @@ export function LicenceBulkSection({ accountId, userIds }: Props) {
   const [mitelOneOpen, setMitelOneOpen] = useState(false);
   const [confirmUnassignAll, setConfirmUnassignAll] = useState(false);
   const { busy, message, setMessage, run } = useLicenceAction();
+  const [job, setJob] = useState<string | null>(null);
+  // The button that started a change gets the focus back when it is enabled again (the request
+  // answered, or the job's progress panel closed).
+  const startedBy = useRef<HTMLElement | null>(null);
   const scope = userIds ? 'selected' : 'all';
+  const locked = busy || job !== null;
 
   // The figures, fetched when the panel opens and again after each change (`version`).
   const [version, setVersion] = useState(0);
@@ -47,10 +55,19 @@ export function LicenceBulkSection({ accountId, userIds }: Props) {
   }, [accountId, idsKey, version]);
   const load = () => setVersion((v) => v + 1);
 
-  const done = (data: { changed: number }) => changedText(t, data.changed);
+  const done = (data: LicenceRequestResult) => {
+    if (data.mode === 'applied') return changedText(t, data.changed);
+    setJob(data.notificationId);
+    return null;
+  };
   const miteam = async (assign: boolean) => {
     if (await run(() => applyLicencesAction(accountId, userIds, { product: 'miteamMeetings', assign }), done)) load();
   };
+  useEffect(() => {
+    if (locked || !startedBy.current) return;
+    startedBy.current.focus();
+    startedBy.current = null;
+  }, [locked]);
 
   if (failed) return <Alert tone="error">{t(failed)}</Alert>;
   if (!overview) return <p className="text-sm text-slate-500">{t('licences.bulk.loading')}</p>;
@@ -61,6 +78,7 @@ export function LicenceBulkSection({ accountId, userIds }: Props) {
         {t('licences.bulk.title')}
       </h3>
       {message && <Alert tone={message.tone}>{message.text}</Alert>}
+      {job && <LicenceJobProgress notificationId={job} onFinished={load} onClose={() => setJob(null)} />}
       {overview.mitelOne && (
         <div className="flex items-center justify-between gap-3">
           <div className="text-sm">
@@ -69,7 +87,15 @@ export function LicenceBulkSection({ accountId, userIds }: Props) {
               {overview.mitelOne.levels.map((l) => t('users.products.levelOption', { level: t(`users.products.levels.${l.level}`), count: l.free })).join(' · ')}
             </p>
           </div>
-          <Button variant="secondary" aria-haspopup="dialog" disabled={busy} onClick={() => setMitelOneOpen(true)}>
+          <Button
+            variant="secondary"
+            aria-haspopup="dialog"
+            disabled={locked}
+            onClick={(e) => {
+              startedBy.current = e.currentTarget;
+              setMitelOneOpen(true);
+            }}
+          >
             {t('licences.bulk.mitelOne.open')}
           </Button>
         </div>
@@ -83,10 +109,25 @@ export function LicenceBulkSection({ accountId, userIds }: Props) {
             </p>
           </div>
           <div className="flex flex-wrap gap-2">
-            <Button variant="secondary" disabled={busy} onClick={() => void miteam(true)}>
+            <Button
+              variant="secondary"
+              disabled={locked}
+              onClick={(e) => {
+                startedBy.current = e.currentTarget;
+                void miteam(true);
+              }}
+            >
               {t(`licences.bulk.miteam.assign.${scope}`)}
             </Button>
-            <Button variant="secondary" disabled={busy} onClick={() => (scope === 'all' ? setConfirmUnassignAll(true) : void miteam(false))}>
+            <Button
+              variant="secondary"
+              disabled={locked}
+              onClick={(e) => {
+                startedBy.current = e.currentTarget;
+                if (scope === 'all') setConfirmUnassignAll(true);
+                else void miteam(false);
+              }}
+            >
               {t(`licences.bulk.miteam.unassign.${scope}`)}
             </Button>
           </div>
@@ -104,6 +145,11 @@ export function LicenceBulkSection({ accountId, userIds }: Props) {
             setMitelOneOpen(false);
             setMessage({ tone: 'success', text });
             load();
+          }}
+          onJob={(notificationId) => {
+            setMitelOneOpen(false);
+            setMessage(null);
+            setJob(notificationId);
           }}
         />
       )}

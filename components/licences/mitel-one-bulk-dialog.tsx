@@ -18,8 +18,10 @@ interface Props {
   figures: NonNullable<LicenceOverview['mitelOne']>;
   selected: number;
   onClose: () => void;
-  /** After a save, with the text saying what changed. */
+  /** After a save applied at once, with the text saying what changed. */
   onSaved: (text: string) => void;
+  /** After a save that became a job (a large change), with its notification. */
+  onJob: (notificationId: string) => void;
 }
 
 const CHOICES: readonly FeatureChoice[] = ['unchanged', 'on', 'off'];
@@ -29,7 +31,8 @@ const CHOICES: readonly FeatureChoice[] = ['unchanged', 'on', 'off'];
  * selection holds, "Override licences for selected users" (leave all unchanged / a level /
  * deactivate all) and the Chat, MiTeam Meetings and Telephony choices, which reach only users whose
  * level includes the feature. The server counts under the licence lock; a level that does not fit
- * is refused with "X more licence(s) needed …", shown here.
+ * is refused with "X more licence(s) needed …", shown here. A large change becomes a job, whose
+ * progress the Manage panel shows.
  */
 export function MitelOneBulkDialog(props: Props) {
   const t = useT();
@@ -41,7 +44,7 @@ export function MitelOneBulkDialog(props: Props) {
 }
 
 /** The dialog's content: mounted on each opening, so it always starts at "Leave all unchanged". */
-function OverrideForm({ accountId, userIds, figures, selected, onClose, onSaved }: Props) {
+function OverrideForm({ accountId, userIds, figures, selected, onClose, onSaved, onJob }: Props) {
   const t = useT();
   const levelId = useId();
   const noteId = useId();
@@ -51,14 +54,16 @@ function OverrideForm({ accountId, userIds, figures, selected, onClose, onSaved 
   const scope = userIds ? 'selected' : 'all';
   const noop = isNoop({ level, features });
 
-  const save = async () => {
-    let text = '';
-    const ok = await run(
+  // The outcome is the panel's to show; the dialog shows only refusals.
+  const save = () =>
+    run(
       () => applyLicencesAction(accountId, userIds, { product: 'mitelOne', level, features }),
-      (data) => (text = changedText(t, data.changed)),
+      (data) => {
+        if (data.mode === 'job') onJob(data.notificationId);
+        else onSaved(changedText(t, data.changed));
+        return null;
+      },
     );
-    if (ok) onSaved(text);
-  };
 
   return (
     <>

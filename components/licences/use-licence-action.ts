@@ -27,13 +27,15 @@ export function useLicenceAction() {
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<LicenceMessage | null>(null);
 
-  const run = async <T>(call: () => Promise<ActionResult<T>>, success: (data: T) => string): Promise<boolean> => {
+  /** `success` gives the text to show, or null when the caller shows the outcome itself (a job's progress). */
+  const run = async <T>(call: () => Promise<ActionResult<T>>, success: (data: T) => string | null): Promise<boolean> => {
     setBusy(true);
     setMessage(null);
     const res = await call();
     setBusy(false);
     if (res.ok) {
-      setMessage({ tone: 'success', text: success(res.data) });
+      const text = success(res.data);
+      if (text !== null) setMessage({ tone: 'success', text });
       router.refresh();
       return true;
     }

@@ -31,11 +31,13 @@ export async function reportProgress(
     .where(eq(notifications.id, notificationId));
 }
 
+/** `q`: a job that commits its work in one transaction finishes its notification in it too, so a retry sees it done. */
 export async function finishProgress(
   notificationId: string,
   outcome: { status: 'success' | 'error'; titleKey: string; params?: Record<string, string | number>; details?: string },
+  q: DbOrTx = db(),
 ): Promise<void> {
-  await db()
+  await q
     .update(notifications)
     .set({ status: outcome.status, titleKey: outcome.titleKey, params: outcome.params ?? {}, details: outcome.details ?? null, progress: 100, updatedAt: new Date() })
     .where(eq(notifications.id, notificationId));

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { INTEGRATION_IDS } from '@/lib/integrations/catalogue';
+import { ApplyLicencesInput } from '@/lib/licences/schemas';
 import { MANAGER_OPERATIONS, MAX_ACCOUNTS, MAX_MANAGERS } from '@/lib/managers/schemas';
 
 /**
@@ -47,6 +48,19 @@ export const QUEUES = {
   'integration-update': {
     schema: z.object({ accountId: z.uuid(), integrationId: z.enum(INTEGRATION_IDS), actorUserId: z.uuid(), notificationId: z.uuid() }),
     options: { retryLimit: 5, retryDelay: 10, retryBackoff: true, expireInSeconds: 600, ...HEARTBEAT },
+  },
+  'licences-bulk': {
+    schema: z.object({
+      accountId: z.uuid(),
+      /** The selection, or null: every user of the account when the job runs. */
+      userIds: ApplyLicencesInput.shape.userIds,
+      change: ApplyLicencesInput.shape.change,
+      actorUserId: z.uuid(),
+      notificationId: z.uuid(),
+    }),
+    // One transaction: a worker that dies rolls it back and stops its heartbeats, and the retry
+    // starts again from nothing (users who hold the licence by then cost nothing).
+    options: { retryLimit: 3, retryDelay: 10, retryBackoff: true, heartbeatSeconds: 20, expireInSeconds: 1800 },
   },
   'user-import': {
     schema: z.object({ importId: z.uuid(), phase: z.enum(['parse', 'commit']) }),

@@ -1,3 +1,4 @@
+import { writeFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import en from '../../messages/en.json' with { type: 'json' };
 import { DEMO, fill, newAccountAdmin, seriousViolations, signInAndWait } from './support';
@@ -32,6 +33,53 @@ async function bulkLevel(page: Page, accountId: string, names: string[], level: 
   return { panel, dialog };
 }
 
+/** ORD-1: a key for the billing system, shown once. */
+async function billingKey(page: Page, name: string): Promise<string> {
+  await page.goto('/settings/api-keys', { waitUntil: 'networkidle' });
+  await page.getByLabel(en.billing.apiKeys.create.name).fill(name);
+  await page.getByRole('button', { name: en.billing.apiKeys.create.submit, exact: true }).click();
+  return (await page.getByTestId('new-api-key').textContent())!.trim();
+}
+
+/** ORD-1: the billing system posts an order of licences with the key. */
+async function postOrder(page: Page, key: string, order: { sapOrderId: string; product: string; level?: string; licenceCount: number; trackingNumber: string }) {
+  const posted = await page.request.post(new URL('/api/billing/orders', page.url()).toString(), {
+    headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json' },
+    data: { termMonths: 12, purchaseDate: '2026-11-01', expiresOn: '2027-10-31', ...order },
+  });
+  expect(posted.status()).toBe(201);
+}
+
+/** ORD-3: the partner finds the orders by tracking number and assigns each to the account. */
+async function assignOrders(page: Page, tracking: string, saps: string[], accountName: string) {
+  await page.goto('/orders', { waitUntil: 'networkidle' });
+  await page.getByRole('searchbox', { name: 'Search orders' }).fill(tracking);
+  const table = page.getByRole('table', { name: 'Orders' });
+  await expect(table.getByRole('row')).toHaveCount(saps.length + 1);
+  for (const [n, sap] of saps.entries()) {
+    await table.getByRole('button', { name: `Assign order ${sap}` }).click();
+    const assign = page.getByRole('dialog', { name: `Assign order ${sap}` });
+    const company = assign.getByRole('combobox', { name: 'Company' });
+    await company.fill(accountName);
+    await expect(assign.getByRole('option', { name: accountName })).toBeVisible();
+    await company.press('ArrowDown');
+    await company.press('Enter');
+    await assign.getByRole('button', { name: 'Assign', exact: true }).click();
+    await expect(table.getByRole('cell', { name: accountName })).toHaveCount(n + 1);
+  }
+}
+
+/** The partner adds integrations to the account from the catalogue. */
+async function integrate(page: Page, accountId: string, names: string[]) {
+  await page.goto(`/accounts/${accountId}/integrations`, { waitUntil: 'networkidle' });
+  await page.getByRole('button', { name: en.integrations.addNew, exact: true }).click();
+  const catalogue = page.getByRole('dialog', { name: en.integrations.catalogue.title });
+  for (const name of names) {
+    await catalogue.getByRole('button', { name: fill(en.integrations.catalogue.addNamed, { name }) }).click();
+    await expect(catalogue.getByRole('status')).toHaveText(fill(en.integrations.catalogue.addedNotice, { name }));
+  }
+}
+
 /**
  * ORD-1..5 end to end, as the issue's "Done means" tells it: the billing system posts an order, the
  * partner finds it by tracking number and assigns it to an account (the Subscriptions panel shows
@@ -45,40 +93,15 @@ test('an order from the billing API becomes licences, never more than the accoun
   const accountName = `Licences ${run}`;
   await signInAndWait(page, DEMO.partner);
 
-  // ORD-1: a key for the billing system, which posts a Mitel One Premier order of 4 licences.
-  await page.goto('/settings/api-keys', { waitUntil: 'networkidle' });
-  await page.getByLabel(en.billing.apiKeys.create.name).fill(`Licences ${run}`);
-  await page.getByRole('button', { name: en.billing.apiKeys.create.submit, exact: true }).click();
-  const key = (await page.getByTestId('new-api-key').textContent())!.trim();
+  // ORD-1: a key for the billing system, which posts a Mitel One Premier order of 4 licences,
+  // and a MiTeam Meetings order of 2.
+  const key = await billingKey(page, `Licences ${run}`);
   const tracking = `TRK-LIC-${run}`;
-  const posted = await page.request.post(new URL('/api/billing/orders', page.url()).toString(), {
-    headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json' },
-    data: { sapOrderId: `SAP-LIC-${run}`, product: 'mitelOne', level: 'premier', licenceCount: 4, termMonths: 12, purchaseDate: '2026-11-01', expiresOn: '2027-10-31', trackingNumber: tracking },
-  });
-  expect(posted.status()).toBe(201);
-  // And a MiTeam Meetings order of 2 licences.
-  const meetings = await page.request.post(new URL('/api/billing/orders', page.url()).toString(), {
-    headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json' },
-    data: { sapOrderId: `SAP-LIM-${run}`, product: 'miteamMeetings', licenceCount: 2, termMonths: 12, purchaseDate: '2026-11-01', expiresOn: '2027-10-31', trackingNumber: `${tracking}-M` },
-  });
-  expect(meetings.status()).toBe(201);
+  await postOrder(page, key, { sapOrderId: `SAP-LIC-${run}`, product: 'mitelOne', level: 'premier', licenceCount: 4, trackingNumber: tracking });
+  await postOrder(page, key, { sapOrderId: `SAP-LIM-${run}`, product: 'miteamMeetings', licenceCount: 2, trackingNumber: `${tracking}-M` });
 
   // ORD-3: the partner finds both by tracking number and assigns them to the admin's account.
-  await page.goto('/orders', { waitUntil: 'networkidle' });
-  await page.getByRole('searchbox', { name: 'Search orders' }).fill(tracking);
-  const table = page.getByRole('table', { name: 'Orders' });
-  await expect(table.getByRole('row')).toHaveCount(3);
-  for (const [n, sap] of [`SAP-LIC-${run}`, `SAP-LIM-${run}`].entries()) {
-    await table.getByRole('button', { name: `Assign order ${sap}` }).click();
-    const assign = page.getByRole('dialog', { name: `Assign order ${sap}` });
-    const company = assign.getByRole('combobox', { name: 'Company' });
-    await company.fill(accountName);
-    await expect(assign.getByRole('option', { name: accountName })).toBeVisible();
-    await company.press('ArrowDown');
-    await company.press('Enter');
-    await assign.getByRole('button', { name: 'Assign', exact: true }).click();
-    await expect(table.getByRole('cell', { name: accountName })).toHaveCount(n + 1);
-  }
+  await assignOrders(page, tracking, [`SAP-LIC-${run}`, `SAP-LIM-${run}`], accountName);
 
   // ORD-4 / ORD-6: the Subscriptions panel lists it and warns until Mitel One is integrated.
   await page.goto(`/accounts/${accountId}`, { waitUntil: 'networkidle' });
@@ -88,13 +111,7 @@ test('an order from the billing API becomes licences, never more than the accoun
   const warning = fill(en.subscriptions.withoutIntegration, { product: 'Mitel One' });
   await expect(subscriptions.getByText(warning)).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
-  await page.goto(`/accounts/${accountId}/integrations`, { waitUntil: 'networkidle' });
-  await page.getByRole('button', { name: en.integrations.addNew, exact: true }).click();
-  const catalogue = page.getByRole('dialog', { name: en.integrations.catalogue.title });
-  await catalogue.getByRole('button', { name: fill(en.integrations.catalogue.addNamed, { name: en.integrations.names.mitelOne }) }).click();
-  await expect(catalogue.getByRole('status')).toHaveText(fill(en.integrations.catalogue.addedNotice, { name: en.integrations.names.mitelOne }));
-  await catalogue.getByRole('button', { name: fill(en.integrations.catalogue.addNamed, { name: en.integrations.names.miteamMeetings }) }).click();
-  await expect(catalogue.getByRole('status')).toHaveText(fill(en.integrations.catalogue.addedNotice, { name: en.integrations.names.miteamMeetings }));
+  await integrate(page, accountId, [en.integrations.names.mitelOne, en.integrations.names.miteamMeetings]);
   await page.goto(`/accounts/${accountId}`, { waitUntil: 'networkidle' });
   await expect(page.getByText(warning)).toHaveCount(0);
 
@@ -184,5 +201,57 @@ test('an order from the billing API becomes licences, never more than the accoun
   await expect(own).toContainText(fill(en.subscriptions.free, { product: 'Mitel One Premier', count: 0 }));
   await expect(own.getByRole('link', { name: en.subscriptions.addOrder })).toHaveCount(0);
   expect(await seriousViolations(admin)).toEqual([]);
+  await admin.context().close();
+});
+
+/**
+ * Issue 14 item 4: a licence change of more than 2,000 users runs as a job. The account admin
+ * imports 2,000 users (2,001 with her), the partner gives the account exactly 2,001 MiTeam Meetings
+ * licences, and "Assign MiTeam Meetings to all", used from the keyboard, shows the job's progress in
+ * the Manage panel until the result; the figures follow, and the bell says it too.
+ */
+test('a licence change of more than 2,000 users runs as a job whose progress and result the Manage panel shows', async ({ page, browser }, testInfo) => {
+  test.setTimeout(240_000);
+  const tag = `${run}-job`;
+  const { page: admin, accountId } = await newAccountAdmin(browser, { tag, language: 'en', country: 'GB', first: 'Jo', last: 'Jobs', domain: 'Licjob' });
+  const csv = ['FIRST NAME,LAST NAME,EMAIL,ROLE', ...Array.from({ length: 2_000 }, (_, i) => `Bulk,User ${i},bulk${i}.${tag}@licjob.example,User`)];
+  const file = testInfo.outputPath('users.csv');
+  await writeFile(file, `${csv.join('\r\n')}\r\n`, 'utf8');
+  await admin.goto(`/accounts/${accountId}/users/import`, { waitUntil: 'networkidle' });
+  await admin.getByLabel(en.import.ui.fileLabel).setInputFiles(file);
+  await admin.getByRole('button', { name: en.import.ui.upload, exact: true }).click();
+  await expect(admin.getByRole('status').filter({ hasText: en.import.ui.noErrors })).toBeVisible({ timeout: 60_000 });
+  await admin.getByRole('button', { name: fill(en.import.ui.commit_other, { count: 2_000 }) }).click();
+  await expect(admin.getByText(fill(en.import.ui.created_other, { count: 2_000 }))).toBeVisible({ timeout: 60_000 });
+
+  await signInAndWait(page, DEMO.partner);
+  const key = await billingKey(page, `Licjob ${run}`);
+  await postOrder(page, key, { sapOrderId: `SAP-JOB-${run}`, product: 'miteamMeetings', licenceCount: 2_001, trackingNumber: `TRK-JOB-${run}` });
+  await assignOrders(page, `TRK-JOB-${run}`, [`SAP-JOB-${run}`], `Licjob ${tag}`);
+  await integrate(page, accountId, [en.integrations.names.miteamMeetings]);
+
+  await admin.goto(`/accounts/${accountId}/users`, { waitUntil: 'networkidle' });
+  await admin.getByRole('button', { name: en.users.manage.openAll }).click();
+  const all = admin.getByRole('dialog', { name: en.users.manage.titleAll });
+  await expect(all).toContainText(fill(b.miteam.available_other, { count: 2_001 }));
+  const assign = all.getByRole('button', { name: b.miteam.assign.all, exact: true });
+  await assign.focus();
+  await admin.keyboard.press('Enter');
+  const progress = all.getByRole('region', { name: en.licences.job.title });
+  await expect(progress).toBeFocused();
+  await expect(progress.getByRole('status')).toHaveText(fill(en.licences.job.done.miteamMeetings_other, { count: 2_001 }), { timeout: 60_000 });
+  await expect(progress.getByRole('progressbar')).toHaveAttribute('value', '100');
+  await expect(all).toContainText(fill(b.miteam.available_other, { count: 0 }));
+  expect(await seriousViolations(admin)).toEqual([]);
+  // Close, from the keyboard, gives the focus back to the button that started the change.
+  await admin.keyboard.press('Tab');
+  await expect(progress.getByRole('button', { name: en.users.bulk.close })).toBeFocused();
+  await admin.keyboard.press('Enter');
+  await expect(progress).toBeHidden();
+  await expect(assign).toBeFocused();
+
+  await all.getByRole('button', { name: en.users.manage.close }).click();
+  await admin.getByRole('button', { name: en.notifications.title }).click();
+  await expect(admin.getByRole('region', { name: en.notifications.title })).toContainText(fill(en.licences.job.done.miteamMeetings_other, { count: 2_001 }));
   await admin.context().close();
 });

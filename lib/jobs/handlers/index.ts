@@ -2,6 +2,7 @@ import 'server-only';
 import { deliverMail } from '@/lib/mail/deliver-mail';
 import { runAccountDelete } from './account-delete';
 import { runIntegrationUpdate } from './integration-update';
+import { runLicencesBulk } from './licences-bulk';
 import { runManagersBulk } from './managers-bulk';
 import { runUsersBulk } from './users-bulk';
 import { runUserImport } from './user-import';
@@ -17,4 +18,5 @@ export const HANDLERS: Handlers = {
   'user-import': runUserImport,
   'managers-bulk': runManagersBulk,
   'integration-update': runIntegrationUpdate,
+  'licences-bulk': runLicencesBulk,
 };

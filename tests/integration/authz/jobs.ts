@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { db } from '@/db/client';
-import { accounts, notifications, userImportChunks, userImports } from '@/db/schema';
+import { accounts, notifications, orders, userImportChunks, userImports } from '@/db/schema';
 import type { SignedInUser } from '@/lib/auth/load-actor';
 import { runAccountDelete } from '@/lib/jobs/handlers/account-delete';
 import { runIntegrationUpdate } from '@/lib/jobs/handlers/integration-update';
+import { runLicencesBulk } from '@/lib/jobs/handlers/licences-bulk';
 import { runManagersBulk } from '@/lib/jobs/handlers/managers-bulk';
 import { runUserImport } from '@/lib/jobs/handlers/user-import';
 import { runUsersBulk } from '@/lib/jobs/handlers/users-bulk';
@@ -63,6 +64,21 @@ export const JOBS: Record<QueueName, JobSpec> = {
       await t.setIntegration('mitelOne', { version: 1 });
       const notificationId = await note(caller.actor.userId!, 'integrations.update.running');
       return () => runIntegrationUpdate({ accountId: t.accountId, integrationId: 'mitelOne', actorUserId: caller.actor.userId!, notificationId });
+    },
+  },
+  'licences-bulk': {
+    guard: 'actor',
+    level: 'account',
+    probe: async (caller, t) => {
+      const user = await t.newUser();
+      await t.setIntegration('miteamMeetings');
+      await t.setIntegration('micollab', { present: false }); // an earlier probe may have added it, which would refuse any MiTeam change
+      await db()
+        .insert(orders)
+        .values({ partnerOrgId: t.partnerOrgId, accountId: t.accountId, sapOrderId: `SAP-${randomUUID()}`, product: 'miteamMeetings', licenceCount: 5, purchaseDate: '2026-01-01', expiresOn: '2099-12-31', trackingNumber: 'TRK-AUTHZ' });
+      const notificationId = await note(caller.actor.userId!, 'licences.job.running.miteamMeetings');
+      const change = { product: 'miteamMeetings', assign: true } as const;
+      return () => runLicencesBulk({ accountId: t.accountId, userIds: [user.id], change, actorUserId: caller.actor.userId!, notificationId });
     },
   },
   'account-delete': {

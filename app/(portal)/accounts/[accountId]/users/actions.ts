@@ -3,8 +3,8 @@
 import { db } from '@/db/client';
 import { runAsUser } from '@/lib/actions/run-action';
 import { addUserProduct } from '@/lib/licences/add-user-product';
-import { applyLicences } from '@/lib/licences/apply-licences';
 import { licenceOverview } from '@/lib/licences/licence-overview';
+import { requestLicences } from '@/lib/licences/request-licences';
 import { getBulkStatus } from '@/lib/users/bulk-status';
 import { createUser } from '@/lib/users/create-user';
 import { deleteUser } from '@/lib/users/delete-user';
@@ -53,10 +53,11 @@ export async function bulkStatusAction(notificationId: string) {
 
 /**
  * ORD-5 / M1-2 / MTM-1: change licences of one user (the user page) or many (Manage (x); `userIds`
- * null is every user of the account). `change` is checked by the command's schema.
+ * null is every user of the account). `change` is checked by the command's schema. A large change
+ * answers with a job to follow (its notification, polled through bulkStatusAction).
  */
 export async function applyLicencesAction(accountId: string, userIds: string[] | null, change: Values) {
-  return runAsUser((ctx) => applyLicences({ ctx, input: { accountId, userIds, change } }));
+  return runAsUser((ctx) => requestLicences({ ctx, input: { accountId, userIds, change } }));
 }
 
 /** USR-7 "+ Add product". */
