@@ -60,7 +60,7 @@ export const QUEUES = {
     }),
     // One transaction: a worker that dies rolls it back and stops its heartbeats, and the retry
     // starts again from nothing (users who hold the licence by then cost nothing).
-    options: { retryLimit: 3, retryDelay: 10, retryBackoff: true, heartbeatSeconds: 20, expireInSeconds: 1800 },
+    options: { retryLimit: 3, retryDelay: 10, retryBackoff: true, expireInSeconds: 1800, ...HEARTBEAT },
   },
   'user-import': {
     schema: z.object({ importId: z.uuid(), phase: z.enum(['parse', 'commit']) }),

@@ -40,7 +40,7 @@ export async function runLicencesBulk(payload: Payload): Promise<void> {
     await db().transaction(async (tx) => {
       // An earlier attempt still running (a stalled worker whose heartbeat lapsed) holds the lock:
       // wait for it, then see whether it finished.
-      await lockLicences(tx, accountId);
+      await lockLicences(tx, accountId, { waitMs: null });
       if ((await statusOf(notificationId, tx)) !== 'running') return;
       const { changed } = await applyLicences({
         ctx: { actor, tx },
