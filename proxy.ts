@@ -1,7 +1,10 @@
 import { getToken } from 'next-auth/jwt';
 import { NextResponse, type NextRequest } from 'next/server';
 import { env } from '@/lib/env';
+import { checkRequestOrigin } from '@/lib/http/origin-check';
 import { generateNonce, isHttpsRequest, securityHeaders } from '@/lib/http/security-headers';
+import { LOCALE_COOKIE, resolveLocale } from '@/lib/i18n/config';
+import { translator } from '@/lib/i18n/translator';
 
 /**
  * Pages anyone may open; everything else needs a session (default deny). /api/billing/ is the
@@ -10,10 +13,11 @@ import { generateNonce, isHttpsRequest, securityHeaders } from '@/lib/http/secur
 const PUBLIC = [/^\/sign-in$/, /^\/forgot-password$/, /^\/welcome\/[^/]+$/, /^\/reset-password\/[^/]+$/, /^\/support$/, /^\/legal$/, /^\/api\/auth\//, /^\/api\/billing\//];
 
 /**
- * Two jobs for every request it runs for:
- * 1. send signed-out visitors to the sign-in page. Authorisation happens again in every page,
+ * Three jobs, in this order, for every request it runs for:
+ * 1. refuse a state-changing request from another site (lib/http/origin-check);
+ * 2. send signed-out visitors to the sign-in page. Authorisation happens again in every page,
  *    action and command; a token here is not trusted for anything else;
- * 2. put the security headers on the response, whichever way it answered: a fresh CSP
+ * 3. put the security headers on the response, whichever of the above answered: a fresh CSP
  *    nonce per request, also set on the request's headers, where Next.js reads it to mark its
  *    own scripts (every page renders per request: the root layout awaits connection()).
  */
@@ -36,6 +40,11 @@ export async function proxy(req: NextRequest) {
     return secured(NextResponse.next({ request: { headers } }));
   };
 
+  if (!checkRequestOrigin(req, pathname, { appUrl: e.APP_URL, trustProxy: e.TRUST_PROXY }).ok) {
+    // Before the session is looked at: a forged request learns nothing about it.
+    const t = translator(resolveLocale({ cookie: req.cookies.get(LOCALE_COOKIE)?.value, acceptLanguage: req.headers.get('accept-language') }));
+    return secured(NextResponse.json({ error: 'errors.forbidden', message: t('errors.forbidden') }, { status: 403 }));
+  }
   if (PUBLIC.some((re) => re.test(pathname))) return pass();
   const token = await getToken({ req, secret: process.env.NEXTAUTH_SECRET });
   if (token?.uid) return pass();
@@ -48,7 +57,7 @@ export async function proxy(req: NextRequest) {
 
 /*
  * /api/upload/ is not matched: the proxy would buffer upload bodies in memory (and cut them at
- * its size limit). Those route handlers check the session themselves
+ * its size limit). Those route handlers check the session and the Origin themselves
  * (lib/http/route-response), and next.config.mjs gives them, like the static files skipped here,
  * fixed security headers.
  */

@@ -54,4 +54,10 @@ describe('static security headers (next.config.mjs) and the proxy', () => {
       expect(headers).toMatchObject({ 'Content-Security-Policy': STATIC_CONTENT_SECURITY_POLICY, 'X-Frame-Options': 'DENY' });
     }
   });
+
+  it("allows server actions from APP_URL's host, for a proxy that rewrites Host", async () => {
+    const file = '../../../next.config.mjs';
+    const nextConfig = ((await import(/* @vite-ignore */ file)) as { default: NextConfig }).default;
+    expect(nextConfig.experimental?.serverActions?.allowedOrigins).toEqual([new URL(process.env.APP_URL || 'http://localhost:3000').host]);
+  });
 });

@@ -1,5 +1,6 @@
 import { NextRequest } from 'next/server';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import nl from '@/messages/nl.json';
 
 /*
  * proxy.ts itself, called as Next.js calls it. The environment is read once per process
@@ -52,5 +53,21 @@ describe('proxy.ts security headers', () => {
     const unauthenticated = await proxy(get('/api/accounts/x/users/import-template'));
     expect(unauthenticated.status).toBe(401);
     expect(unauthenticated.headers.get('x-frame-options')).toBe('DENY');
+  });
+
+  it('refuses a state-changing request from another site before looking at the session, in the visitor’s language', async () => {
+    const proxy = await proxyWith({ APP_URL: 'http://localhost:3000', NEXTAUTH_SECRET: 'x'.repeat(32) });
+    const post = (path: string, headers: Record<string, string>) => new NextRequest(`http://localhost:3000${path}`, { method: 'POST', headers });
+    const refused = await proxy(post('/accounts/new', { origin: 'https://evil.example', 'next-action': 'abc', 'accept-language': 'nl' }));
+    expect(refused.status).toBe(403);
+    expect(await refused.json()).toEqual({ error: 'errors.forbidden', message: nl.errors.forbidden });
+    expect(refused.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    expect((await proxy(post('/api/auth/callback/credentials', { origin: 'https://evil.example' }))).status).toBe(403);
+    expect((await proxy(post('/api/auth/callback/credentials', {}))).status).toBe(403);
+    // The portal's own origin passes this check (and goes on to the session check or the page).
+    expect((await proxy(post('/api/auth/callback/credentials', { origin: 'http://localhost:3000' }))).status).toBe(200);
+    expect((await proxy(post('/accounts/new', { origin: 'http://localhost:3000' }))).status).toBe(307);
+    // The billing API authenticates an API key: no Origin needed.
+    expect((await proxy(post('/api/billing/orders', {}))).status).toBe(200);
   });
 });
