@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { connection } from 'next/server';
 import type { ReactNode } from 'react';
 import { I18nProvider } from '@/components/i18n-provider';
 import { currentLocale } from '@/lib/auth/session';
@@ -12,6 +13,10 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page renders per request, never at build time: only then does Next.js find this
+  // request's CSP nonce (set by proxy.ts) and put it on its scripts. currentLocale() reads cookies
+  // and would do the same today; this keeps it so if that ever changes.
+  await connection();
   const locale = await currentLocale();
   return (
     <html lang={locale}>

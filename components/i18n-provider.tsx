@@ -5,6 +5,7 @@ import { useMemo, type ReactNode } from 'react';
 import { I18nextProvider, initReactI18next, useTranslation } from 'react-i18next';
 import type { Locale } from '@/lib/i18n/config';
 import type { Messages } from '@/lib/i18n/messages';
+import '@/lib/http/zod-jitless';
 
 /** Gives client components the messages of the request's locale (resolved on the server). */
 export function I18nProvider({ locale, messages, children }: { locale: Locale; messages: Messages; children: ReactNode }) {

@@ -4,7 +4,9 @@ import { currentLocale, currentUser } from '@/lib/auth/session';
 import type { SignedInUser } from '@/lib/auth/load-actor';
 import { noteDatabaseError } from '@/lib/db/health-probe';
 import { isDatabaseUnavailable } from '@/lib/db/unavailable';
+import { env } from '@/lib/env';
 import { DomainError, UnauthenticatedError } from '@/lib/errors';
+import { checkRequestOrigin } from '@/lib/http/origin-check';
 import { translator } from '@/lib/i18n/translator';
 
 /**
@@ -28,15 +30,14 @@ export async function errorResponse(error: unknown): Promise<Response> {
 
 /**
  * Runs a route handler as the signed-in user. A state-changing request must come from the portal
- * itself: a browser's Origin header naming another site is refused (the session cookie is
- * SameSite=Lax already; this also covers same-site subdomains).
+ * itself (lib/http/origin-check, the rule proxy.ts applies too): checked here again because the
+ * upload route is outside the proxy.
  */
 export async function asUser(request: Request, fn: (user: SignedInUser) => Promise<Response>): Promise<Response> {
   try {
-    if (request.method !== 'GET' && request.method !== 'HEAD') {
-      const origin = request.headers.get('origin');
-      const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host');
-      if (origin && host && new URL(origin).host !== host) throw new DomainError('errors.forbidden', 403);
+    const e = env();
+    if (!checkRequestOrigin(request, new URL(request.url).pathname, { appUrl: e.APP_URL, trustProxy: e.TRUST_PROXY }).ok) {
+      throw new DomainError('errors.forbidden', 403);
     }
     const user = await currentUser();
     if (!user) throw new UnauthenticatedError();

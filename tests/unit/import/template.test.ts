@@ -34,6 +34,19 @@ describe('import template (IMP-1)', () => {
     expect(mapHeaders(headers).ok).toBe(true);
   });
 
+  it('neutralises every cell it writes against formula injection, like the error report', async () => {
+    const file = await buildTemplate('en', 'xlsx', ['=1+2', '- one user per row', 'Fill in EMAIL.']);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(file as unknown as ArrayBuffer);
+    const help = workbook.getWorksheet('Instructions')!;
+    expect([1, 2, 3].map((row) => help.getCell(row, 1).value)).toEqual(["'=1+2", "'- one user per row", 'Fill in EMAIL.']);
+    // Nothing is ever written as a formula.
+    const formulas = workbook.worksheets.flatMap((sheet) => sheet.getSheetValues().flat().filter((v) => typeof v === 'object' && v !== null && 'formula' in v));
+    expect(formulas).toEqual([]);
+    // Today's headers start with letters, so neutralising leaves them as they are.
+    for (const language of LANGUAGES) expect((await buildTemplate(language, 'csv', [])).toString('utf8')).toBe(`\uFEFF${Object.values(TEMPLATE_HEADERS[language]).join(csvSeparator(language))}\r\n`);
+  });
+
   it('uses semicolons where Excel does (nl, fr, it, de, es) and a comma for English', () => {
     expect(LANGUAGES.map((l) => [l, csvSeparator(l)])).toEqual([
       ['en', ','],
