@@ -44,6 +44,18 @@ export function sideDb(): Db {
   return h.side.db;
 }
 
+/**
+ * Replaces the pools with fresh ones, for use after the database came back from a restart: the
+ * old pools' connections may still hold the server's "terminating connection" error for the
+ * next query on them (seen as a second wave of failures right after recovery). Queries already
+ * running on the old pools finish; the old pools close a little later.
+ */
+export function renewPools(): void {
+  const old = holder.__portalDb;
+  holder.__portalDb = undefined;
+  if (old) setTimeout(() => void Promise.all([old.sql?.end({ timeout: 5 }), old.side?.sql.end({ timeout: 5 })]), 10_000).unref();
+}
+
 export async function closeDb(): Promise<void> {
   const h = holder.__portalDb;
   holder.__portalDb = undefined;

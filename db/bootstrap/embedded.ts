@@ -21,6 +21,10 @@ export interface EmbeddedDatabase {
   url: string;
   /** Where the cluster's data lives (under DATA_DIR unless a root start had to move it). */
   dataDir: string;
+  /** The postmaster's process id. */
+  pid: number;
+  /** Resolves when the server stops, whoever stopped it (stop(), a crash, a kill). */
+  exited: Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -187,7 +191,7 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, optio
       process.kill(stale.pid, 'SIGINT');
       await waitForExit(stale.pid);
     };
-    return { url, dataDir: databaseDir, stop };
+    return { url, dataDir: databaseDir, pid: stale.pid, exited: waitForExit(stale.pid, Infinity), stop };
   }
   if (stale) throw new StartupError(`The embedded PostgreSQL of an earlier start still runs on port ${stale.port} (pid ${stale.pid}): stop it (kill ${stale.pid}) or set EMBEDDED_PG_PORT=${stale.port}.`);
   if (await portInUse(port, '127.0.0.1')) throw new StartupError(`Port ${port} (EMBEDDED_PG_PORT) is in use by another program: stop it, or set EMBEDDED_PG_PORT to a free port.`);
@@ -199,9 +203,12 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, optio
     const admin = postgres(url.replace(/\/portal$/, '/postgres'), { max: 1, onnotice: () => undefined });
     await admin.unsafe('CREATE DATABASE portal').finally(() => admin.end());
   }
+  const exited = new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve())));
   return {
     url,
     dataDir: databaseDir,
+    pid: child.pid!,
+    exited,
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null || child.signalCode !== null) return resolve();

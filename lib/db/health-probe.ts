@@ -1,6 +1,6 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
-import { db } from '@/db/client';
+import { db, renewPools } from '@/db/client';
 import { markDatabaseDown, markDatabaseUp } from './health';
 import { isDatabaseUnavailable } from './unavailable';
 
@@ -24,7 +24,10 @@ export async function databaseAnswers(): Promise<boolean> {
 
 function probeUntilUp(): void {
   const attempt = async () => {
-    if (await databaseAnswers()) markDatabaseUp();
+    if (await databaseAnswers()) {
+      renewPools();
+      markDatabaseUp();
+    }
     else setTimeout(() => void attempt(), PROBE_MS).unref();
   };
   setTimeout(() => void attempt(), PROBE_MS).unref();

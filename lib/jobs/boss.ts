@@ -2,9 +2,22 @@ import 'server-only';
 import { sql } from 'drizzle-orm';
 import { fromDrizzle, PgBoss, type SendOptions } from 'pg-boss';
 import type { Tx } from '@/db/client';
+import { isDatabaseUnavailable } from '@/lib/db/unavailable';
 import { QUEUES, type QueueName, type QueuePayload } from './queues';
 
 const holder = globalThis as typeof globalThis & { __portalBoss?: Promise<PgBoss> };
+
+/** While the database is unreachable every polling worker fails each second: say so once a minute. */
+let quietUntil = 0;
+function logJobError(e: unknown): void {
+  if (isDatabaseUnavailable(e)) {
+    if (Date.now() < quietUntil) return;
+    quietUntil = Date.now() + 60_000;
+    return console.error('[jobs] the database is unreachable; the workers keep trying');
+  }
+  const message = e instanceof Error ? e.message : typeof (e as { message?: unknown })?.message === 'string' ? (e as { message: string }).message : e;
+  console.error('[jobs]', message);
+}
 
 /** The queue on the portal's own database (pg-boss keeps its tables in schema `pgboss`). */
 export function boss(): Promise<PgBoss> {
@@ -21,7 +34,7 @@ export function boss(): Promise<PgBoss> {
       superviseIntervalSeconds: 10,
       monitorIntervalSeconds: 10,
     });
-    instance.on('error', (e) => console.error('[jobs]', e instanceof Error ? e.message : e));
+    instance.on('error', logJobError);
     await instance.start();
     for (const name of Object.keys(QUEUES) as QueueName[]) {
       // createQueue keeps an existing queue as it was; updateQueue brings its options up to date.
