@@ -4,6 +4,11 @@ import { HANDLERS } from './handlers';
 import { finishProgress } from './progress';
 import { QUEUES, type QueueName } from './queues';
 
+/** What `runJob` needs of a pg-boss job fetched with `includeMetadata`. */
+export type RunnableJob = { data: unknown; retryCount: number; retryLimit: number };
+
+type Handler = (payload: object) => Promise<void>;
+
 /**
  * A job whose last retry failed would leave its progress notification "running" for ever: the
  * person who asked is told it stopped instead. (A handler that refuses ends its notification
@@ -15,19 +20,26 @@ async function reportFinalFailure(payload: object, error: unknown): Promise<void
   if (notificationId) await finishProgress(notificationId, { status: 'error', titleKey: 'jobs.failed' }).catch(() => undefined);
 }
 
+/**
+ * Runs one job of queue `name`: validates its payload, calls the handler and rethrows its error so
+ * pg-boss retries; on the last attempt the job's progress notification is finished as failed first.
+ */
+export async function runJob(name: QueueName, job: RunnableJob, handler: Handler = HANDLERS[name] as Handler): Promise<void> {
+  const payload = QUEUES[name].schema.parse(job.data) as object;
+  try {
+    await handler(payload);
+  } catch (e) {
+    if (job.retryCount >= job.retryLimit) await reportFinalFailure(payload, e);
+    throw e;
+  }
+}
+
 /** Registers every job handler on this process (the web process by default, or `npm run worker`). */
 export async function startWorkers(): Promise<void> {
   const b = await boss();
   for (const name of Object.keys(QUEUES) as QueueName[]) {
     await b.work(name, { batchSize: 1, pollingIntervalSeconds: 1, includeMetadata: true }, async ([job]) => {
-      if (!job) return;
-      const payload = QUEUES[name].schema.parse(job.data);
-      try {
-        await (HANDLERS[name] as (p: typeof payload) => Promise<void>)(payload);
-      } catch (e) {
-        if (job.retryCount >= job.retryLimit) await reportFinalFailure(payload, e);
-        throw e;
-      }
+      if (job) await runJob(name, job);
     });
   }
 }

@@ -43,6 +43,15 @@ async function openContosoUsers(page: Page) {
   await expect(page.getByRole('heading', { name: 'Users', exact: true })).toBeVisible();
 }
 
+/** Searches the users list and waits for the list of that search (the search box updates the URL after a pause). */
+async function findUser(page: Page, query: string, name: string) {
+  await page.getByRole('searchbox', { name: 'Search users' }).fill(query);
+  await expect(page).toHaveURL(new RegExp(`[?&]q=${query.replace(/[.]/g, '\\.')}`));
+  const table = page.getByRole('table', { name: 'Users' });
+  await expect(table.getByRole('link', { name })).toHaveCount(1);
+  return table;
+}
+
 async function addUser(page: Page, first: string, last: string, address: string) {
   await page.getByRole('link', { name: 'Add user' }).click();
   await page.getByLabel('First name').fill(first);
@@ -55,27 +64,28 @@ async function addUser(page: Page, first: string, last: string, address: string)
 test('a partner keeps working through the load balancer while one web process stops; the separate workers run the jobs', async ({ page }) => {
   test.setTimeout(120_000);
   const responses = watchUpstreams(page);
+  // A retry of this journey finds web-1 already stopped by the first attempt: it goes on with web-2 alone.
+  const [first] = state().web;
+  const bothRunning = alive(first!.pid);
   await signInAndWait(page, DEMO.partner);
   await openContosoUsers(page);
-  const address = `scale.out.${run}@contoso.example`;
+  const address = `scale.out.${run}.${test.info().retry}@contoso.example`;
   await addUser(page, 'Scale', 'Out', address);
-  expect(new Set(responses.map((r) => r.upstream))).toEqual(new Set(['web-1', 'web-2']));
+  expect(new Set(responses.map((r) => r.upstream))).toEqual(new Set(bothRunning ? ['web-1', 'web-2'] : ['web-2']));
 
-  const [first] = state().web;
-  process.kill(first!.pid, 'SIGTERM');
+  if (bothRunning) process.kill(first!.pid, 'SIGTERM');
   await expect.poll(() => alive(first!.pid), { timeout: 20_000 }).toBe(false);
   responses.length = 0;
 
   await page.getByRole('link', { name: 'Back to users' }).click();
-  await page.getByRole('searchbox', { name: 'Search users' }).fill(`scale.out.${run}`);
-  const table = page.getByRole('table', { name: 'Users' });
+  const table = await findUser(page, `scale.out.${run}.${test.info().retry}`, 'Scale Out');
   await table.getByRole('link', { name: 'Scale Out' }).click();
   await page.getByLabel('Mobile number').fill('+31 6 7000 0001');
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByLabel('Mobile number')).toHaveValue('+31670000001');
 
   await page.getByRole('link', { name: 'Back to users' }).click();
-  await page.getByRole('searchbox', { name: 'Search users' }).fill(`scale.out.${run}`);
+  await findUser(page, `scale.out.${run}.${test.info().retry}`, 'Scale Out');
   await page.getByRole('checkbox', { name: 'Select Scale Out' }).check();
   await page.getByRole('button', { name: 'Manage (1)' }).click();
   await page.getByRole('dialog', { name: 'Manage 1 selected user' }).getByRole('button', { name: 'Send CloudLink welcome e-mails' }).click();
