@@ -4,6 +4,7 @@ import type { ColumnDef } from '@tanstack/react-table';
 import type { TFunction } from 'i18next';
 import Link from 'next/link';
 import { selectionColumn } from '@/components/data-table/data-table';
+import { dateTimeFormat } from '@/lib/i18n/intl-cache';
 import type { UserListRow } from '@/lib/users/list-users';
 import { isExternal } from '@/lib/users/source';
 import { RoleLabel, SourceBadge } from './labels';
@@ -12,7 +13,7 @@ import { RoleLabel, SourceBadge } from './labels';
 export type UserRow = Omit<UserListRow, 'updatedAt'> & { updatedAt: string };
 
 export function formatDateTime(iso: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+  return dateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
 }
 
 /** The USR-1 columns: name, e-mail, extensions, modified on/by, licences, role. */

@@ -3,6 +3,7 @@
  * the UI shows them in the reader's language through Intl.DisplayNames, so this list only needs
  * updating when ISO assigns or withdraws a code.
  */
+import { collator, displayNames } from '@/lib/i18n/intl-cache';
 export const COUNTRY_CODES: readonly string[] = (
   'AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV BW BY BZ ' +
   'CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC EE EG EH ER ES ET FI FJ FK FM FO FR ' +
@@ -41,15 +42,15 @@ export function cloudLocationFor(country: string): CloudLocation {
 
 /** Country options for a select, named and sorted in the reader's language. */
 export function countryOptions(locale: string): { code: string; name: string }[] {
-  const names = new Intl.DisplayNames([locale], { type: 'region' });
-  const collator = new Intl.Collator(locale);
-  return COUNTRY_CODES.map((code) => ({ code, name: names.of(code) ?? code })).sort((a, b) => collator.compare(a.name, b.name));
+  const names = displayNames(locale, { type: 'region' });
+  const order = collator(locale);
+  return COUNTRY_CODES.map((code) => ({ code, name: names.of(code) ?? code })).sort((a, b) => order.compare(a.name, b.name));
 }
 
 /** A country's name in the reader's language; the code itself when the runtime doesn't know it. */
 export function countryName(code: string, locale: string): string {
   try {
-    return new Intl.DisplayNames([locale], { type: 'region' }).of(code) ?? code;
+    return displayNames(locale, { type: 'region' }).of(code) ?? code;
   } catch {
     return code;
   }
