@@ -25,7 +25,9 @@ export default defineConfig({
   },
   projects: [
     // The journeys, against one production server (tests/e2e/serve.ts).
-    { name: 'chromium', testDir: 'tests/e2e', use: { ...chromium, baseURL: E2E.appUrl } },
+    // The demo users signed in once (tests/e2e/sessions.setup.ts), for `openAs`.
+    { name: 'e2e-sessions', testDir: 'tests/e2e', testMatch: /sessions\.setup\.ts$/, use: { ...chromium, baseURL: E2E.appUrl } },
+    { name: 'chromium', testDir: 'tests/e2e', dependencies: ['e2e-sessions'], use: { ...chromium, baseURL: E2E.appUrl } },
     // The scale-out proof, against `npm run topology` (tests/topology/serve.ts).
     { name: 'topology', testDir: 'tests/topology', use: { ...chromium, baseURL: TOPOLOGY.appUrl } },
   ],

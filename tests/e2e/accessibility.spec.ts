@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { DEMO, signInAndWait } from './support';
+import { DEMO, openAs } from './support';
 
 /** Serious and critical WCAG 2 A/AA violations on the page, as "rule: target" lines. */
 async function seriousViolations(page: Page): Promise<string[]> {
@@ -19,7 +19,7 @@ test.describe('accessibility of the main pages (axe)', () => {
   });
 
   test('partner pages, with the bell open', async ({ page }) => {
-    await signInAndWait(page, DEMO.partner);
+    await openAs(page, DEMO.partner);
     expect(await seriousViolations(page)).toEqual([]);
     await page.getByRole('button', { name: /^Notifications/ }).click();
     expect(await seriousViolations(page)).toEqual([]);
@@ -29,7 +29,7 @@ test.describe('accessibility of the main pages (axe)', () => {
   });
 
   test('account admin pages', async ({ page }) => {
-    await signInAndWait(page, DEMO.contosoAdmin);
+    await openAs(page, DEMO.contosoAdmin);
     expect(await seriousViolations(page)).toEqual([]);
     await page.goto('/settings/password', { waitUntil: 'networkidle' });
     expect(await seriousViolations(page)).toEqual([]);

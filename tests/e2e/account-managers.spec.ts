@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { addAccount, DEMO, seriousViolations, signInAndWait } from './support';
+import { addAccount, DEMO, seriousViolations, openAs } from './support';
 
 const NEW_ACCOUNT = 'Tailspin Managers Ltd';
 
@@ -26,7 +26,7 @@ async function accountsSeenBy(page: Page): Promise<{ dashboard: string[]; list: 
 test.describe('account managers (MGR-1..5)', () => {
   test('a partner converts Sam, assigns him two accounts, Sam sees only those, and the upgrade gives him all back', async ({ browser, page }) => {
     test.setTimeout(120_000);
-    await signInAndWait(page, DEMO.partner);
+    await openAs(page, DEMO.partner);
     const fabrikamHref = (await page.getByRole('link', { name: 'Fabrikam BV' }).getAttribute('href'))!;
     await addAccount(page, NEW_ACCOUNT, 'ops@tailspin.example');
 
@@ -73,7 +73,7 @@ test.describe('account managers (MGR-1..5)', () => {
     // MGR-5: Sam sees exactly the two accounts; Fabrikam's page is a 404; no managers page for him.
     const samContext = await browser.newContext();
     const sam = await samContext.newPage();
-    await signInAndWait(sam, DEMO.sam);
+    await openAs(sam, DEMO.sam);
     await expect(sam.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Account managers' })).toHaveCount(0);
     expect(await accountsSeenBy(sam)).toEqual({ dashboard: ['Contoso Ltd', NEW_ACCOUNT], list: ['Contoso Ltd', NEW_ACCOUNT] });
     const hidden = await sam.goto(fabrikamHref, { waitUntil: 'networkidle' });
@@ -105,7 +105,7 @@ test.describe('account managers (MGR-1..5)', () => {
 
   test('a partner gives Rita a Partner-based role on the Admins tab; its own role is locked', async ({ page }) => {
     const roleName = `Resellers ${Date.now()}`;
-    await signInAndWait(page, DEMO.partner);
+    await openAs(page, DEMO.partner);
     await page.goto('/roles/new', { waitUntil: 'networkidle' });
     await page.getByLabel('Role name').fill(roleName);
     await page.getByRole('button', { name: 'Save', exact: true }).click();

@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import nl from '../../messages/nl.json' with { type: 'json' };
-import { addAccount, DEMO, formAlert, seriousViolations, signIn, signInAndWait } from './support';
+import { addAccount, DEMO, formAlert, seriousViolations, signIn, openAs } from './support';
 
 async function openAccountFromList(page: Page, name: string) {
   await page.goto('/accounts', { waitUntil: 'networkidle' });
@@ -13,7 +13,7 @@ async function openAccountFromList(page: Page, name: string) {
 
 async function accountHref(browser: Browser, name: string): Promise<string> {
   const page = await browser.newPage();
-  await signInAndWait(page, DEMO.partner);
+  await openAs(page, DEMO.partner);
   const href = await page.getByRole('link', { name }).getAttribute('href');
   await page.close();
   return href!;
@@ -21,7 +21,7 @@ async function accountHref(browser: Browser, name: string): Promise<string> {
 
 test.describe('customer accounts (ACC-1..6, SUP-1)', () => {
   test('a partner adds an account with support contacts, finds it by search, opens it and edits it', async ({ page }) => {
-    await signInAndWait(page, DEMO.partner);
+    await openAs(page, DEMO.partner);
     await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Accounts' }).click();
     await expect(page.getByRole('heading', { name: 'Accounts', level: 1 })).toBeVisible();
     await expect(page.getByRole('table', { name: 'Customer accounts' }).getByRole('link', { name: 'Fabrikam BV' })).toBeVisible();
@@ -81,10 +81,10 @@ test.describe('customer accounts (ACC-1..6, SUP-1)', () => {
   test("deactivating an account ends its users' open sessions and refuses sign-in; reactivating restores access", async ({ browser }) => {
     test.setTimeout(60_000);
     const user = await browser.newPage();
-    await signInAndWait(user, DEMO.contosoUser);
+    await openAs(user, DEMO.contosoUser);
 
     const partner = await browser.newPage();
-    await signInAndWait(partner, DEMO.partner);
+    await openAs(partner, DEMO.partner);
     await openAccountFromList(partner, 'Contoso Ltd');
     await partner.getByRole('button', { name: 'Deactivate', exact: true }).click();
     const dialog = partner.getByRole('dialog', { name: 'Deactivate Contoso Ltd?' });
@@ -118,7 +118,7 @@ test.describe('customer accounts (ACC-1..6, SUP-1)', () => {
   });
 
   test('deleting asks for the typed word in the user’s language, and the account disappears', async ({ page }) => {
-    await signInAndWait(page, DEMO.partner);
+    await openAs(page, DEMO.partner);
     await addAccount(page, 'Doomed Dutch BV', 'ops@doomed.example');
     const url = page.url();
 
@@ -158,7 +158,7 @@ test.describe('customer accounts (ACC-1..6, SUP-1)', () => {
   test('an account admin edits its own account but reaches no list and no other account', async ({ browser, page }) => {
     test.setTimeout(60_000);
     const fabrikam = await accountHref(browser, 'Fabrikam BV');
-    await signInAndWait(page, DEMO.contosoAdmin);
+    await openAs(page, DEMO.contosoAdmin);
     await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Account' }).click();
     await expect(page.getByRole('heading', { name: 'Contoso Ltd', level: 1 })).toBeVisible();
     await expect(page.getByRole('button', { name: 'Delete', exact: true })).toHaveCount(0);

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import en from '../../messages/en.json' with { type: 'json' };
-import { DEMO, fill, seriousViolations, signInAndWait } from './support';
+import { DEMO, fill, seriousViolations, openAs, signInAndWait } from './support';
 
 // A suffix per run, so a retried test never collides with what an earlier attempt created.
 const run = Date.now().toString(36);
@@ -16,7 +16,7 @@ const ORDER = {
 };
 
 test('ORD-1: the partner creates an API key, the billing system posts orders with it, and a revoked key gets 401', async ({ page }) => {
-  await signInAndWait(page, DEMO.partner);
+  await openAs(page, DEMO.partner);
   // The navigation entry comes with the Orders page; the URL is the contract here.
   await page.goto('/settings/api-keys', { waitUntil: 'networkidle' });
   await expect(page.getByRole('heading', { name: t.title, level: 1 })).toBeVisible();

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import { expect, test, type Page } from '@playwright/test';
 import en from '../../messages/en.json' with { type: 'json' };
-import { DEMO, fill, newAccountAdmin, signInAndWait } from './support';
+import { DEMO, fill, newAccountAdmin, openAs } from './support';
 
 /*
  * The Content-Security-Policy must not break a page silently (a blocked script means no
@@ -41,14 +41,14 @@ test.describe('pages under the Content-Security-Policy', () => {
     await page.getByRole('button', { name: en.forgot.submit }).click();
     await expect(page.getByText(en.forgot.sent)).toBeVisible();
     // next-auth's sign-in POST (fetch) and the client-side navigation after it.
-    await signInAndWait(page, DEMO.contosoAdmin);
+    await openAs(page, DEMO.contosoAdmin);
     expect(violations).toEqual([]);
   });
 
   test('a partner goes through the portal pages with forms, dialogs and menus', async ({ page }) => {
     test.setTimeout(90_000);
     const violations = watchCsp(page);
-    await signInAndWait(page, DEMO.partner);
+    await openAs(page, DEMO.partner);
     await page.getByRole('button', { name: /^Notifications/ }).click();
     const contoso = await page.getByRole('link', { name: 'Contoso Ltd' }).getAttribute('href');
     for (const path of ['/accounts', '/accounts/new', '/roles', '/roles/new', '/orders', '/account-managers', '/settings/api-keys']) await visit(page, path);

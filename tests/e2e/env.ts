@@ -15,4 +15,6 @@ export const E2E = {
   oidcPort: 2589 + offset,
   database: offset === 0 ? 'portal_e2e' : `portal_e2e_${base}`,
   password: 'demo-pass-123',
+  /** The demo users' signed-in sessions (tests/e2e/sessions.setup.ts). */
+  sessionsDir: `.data/e2e-sessions-${base}`,
 } as const;

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import nl from '../../messages/nl.json' with { type: 'json' };
-import { DEMO, seriousViolations, signInAndWait } from './support';
+import { DEMO, seriousViolations, openAs } from './support';
 
 const m = nl.integrations;
 const nav = (page: import('@playwright/test').Page) => page.getByRole('navigation', { name: nl.nav.label });
@@ -11,7 +11,7 @@ const nav = (page: import('@playwright/test').Page) => page.getByRole('navigatio
  * and installs the Mitel One update, which brings the Telephony feature (MVA-1, INT-4).
  */
 test('a Dutch account admin reads Voice Assist and installs the Mitel One update', async ({ page }) => {
-  await signInAndWait(page, DEMO.fabrikamAdmin);
+  await openAs(page, DEMO.fabrikamAdmin);
 
   await nav(page).getByRole('link', { name: nl.nav.voiceAssist, exact: true }).click();
   await expect(page.getByRole('heading', { name: nl.voiceAssist.title, level: 2 })).toBeVisible();

@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import en from '../../messages/en.json' with { type: 'json' };
 import nl from '../../messages/nl.json' with { type: 'json' };
-import { DEMO, either, fill, linkFromMail, newAccountAdmin, signInAndWait } from './support';
+import { DEMO, either, fill, linkFromMail, newAccountAdmin, openAs } from './support';
 
 // A suffix per run, so a retried test never collides with users an earlier attempt created.
 const run = Date.now().toString(36);
@@ -114,7 +114,7 @@ test.describe('bulk import of users (F-IMP)', () => {
   });
 
   test('a file that is not a spreadsheet is refused with a clear message and nothing is kept', async ({ page }, testInfo) => {
-    await signInAndWait(page, DEMO.contosoAdmin);
+    await openAs(page, DEMO.contosoAdmin);
     const picker = page.getByLabel(either(en.footer.language, nl.footer.language));
     if ((await page.locator('html').getAttribute('lang')) !== 'en') await picker.selectOption('en');
     await openImport(page, en);
@@ -128,7 +128,7 @@ test.describe('bulk import of users (F-IMP)', () => {
   });
 
   test('a CSV saved as Windows-1252 keeps its accents, and the preview says how it was read', async ({ page }, testInfo) => {
-    await signInAndWait(page, DEMO.contosoAdmin);
+    await openAs(page, DEMO.contosoAdmin);
     const picker = page.getByLabel(either(en.footer.language, nl.footer.language));
     if ((await page.locator('html').getAttribute('lang')) !== 'en') await picker.selectOption('en');
     await openImport(page, en);

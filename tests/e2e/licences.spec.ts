@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import en from '../../messages/en.json' with { type: 'json' };
-import { DEMO, fill, newAccountAdmin, seriousViolations, signInAndWait } from './support';
+import { DEMO, fill, newAccountAdmin, seriousViolations, openAs } from './support';
 
 // A suffix per run, so a retried test never collides with what an earlier attempt created.
 const run = Date.now().toString(36);
@@ -91,7 +91,7 @@ test('an order from the billing API becomes licences, never more than the accoun
   test.setTimeout(180_000);
   const { page: admin, accountId } = await newAccountAdmin(browser, { tag: run, language: 'en', country: 'GB', first: 'Lena', last: 'Licence', domain: 'Licences' });
   const accountName = `Licences ${run}`;
-  await signInAndWait(page, DEMO.partner);
+  await openAs(page, DEMO.partner);
 
   // ORD-1: a key for the billing system, which posts a Mitel One Premier order of 4 licences,
   // and a MiTeam Meetings order of 2.
@@ -224,7 +224,7 @@ test('a licence change of more than 2,000 users runs as a job whose progress and
   await admin.getByRole('button', { name: fill(en.import.ui.commit_other, { count: 2_000 }) }).click();
   await expect(admin.getByText(fill(en.import.ui.created_other, { count: 2_000 }))).toBeVisible({ timeout: 60_000 });
 
-  await signInAndWait(page, DEMO.partner);
+  await openAs(page, DEMO.partner);
   const key = await billingKey(page, `Licjob ${run}`);
   await postOrder(page, key, { sapOrderId: `SAP-JOB-${run}`, product: 'miteamMeetings', licenceCount: 2_001, trackingNumber: `TRK-JOB-${run}` });
   await assignOrders(page, `TRK-JOB-${run}`, [`SAP-JOB-${run}`], `Licjob ${tag}`);

@@ -1,12 +1,12 @@
 import { expect, test } from '@playwright/test';
-import { addAccount, DEMO, seriousViolations, signInAndWait } from './support';
+import { addAccount, DEMO, seriousViolations, openAs } from './support';
 
 // Assignments go to an account of this spec's own, so the demo accounts other specs look at stay as seeded.
 const ACCOUNT = 'Tailspin Orders';
 
 test.describe('orders (ORD-1..3)', () => {
   test('a partner finds an order, reads its details and assigns it to an account through the combobox', async ({ page }) => {
-    await signInAndWait(page, DEMO.partner);
+    await openAs(page, DEMO.partner);
     await addAccount(page, ACCOUNT, 'orders.contact@tailspin.example');
     const accountUrl = new URL(page.url()).pathname;
 
@@ -62,7 +62,7 @@ test.describe('orders (ORD-1..3)', () => {
   });
 
   test('account users have no Orders page', async ({ page }) => {
-    await signInAndWait(page, DEMO.contosoAdmin);
+    await openAs(page, DEMO.contosoAdmin);
     await expect(page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Orders' })).toHaveCount(0);
     const res = await page.goto('/orders');
     expect(res?.status()).toBe(404);

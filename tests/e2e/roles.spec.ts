@@ -1,7 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import en from '../../messages/en.json' with { type: 'json' };
-import { DEMO, linkFromMail, signIn, signInAndWait } from './support';
+import { DEMO, linkFromMail, openAs, seriousViolations, signIn } from './support';
 
 // A suffix per run, so a retried test never collides with what an earlier attempt created.
 const run = Date.now().toString(36);
@@ -48,8 +47,7 @@ async function registerAndSignIn(browser: Browser, email: string): Promise<Page>
 }
 
 async function expectAccessible(page: Page) {
-  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+  expect(await seriousViolations(page)).toEqual([]);
 }
 
 interface CapturedAction {
@@ -87,7 +85,7 @@ test.describe('custom roles (ROLE-2..5)', () => {
     const roleName = `Helpdesk ${run}`;
     const accountName = `Roles ${run}`;
     const partner = await (await browser.newContext()).newPage();
-    await signInAndWait(partner, DEMO.partner);
+    await openAs(partner, DEMO.partner);
 
     // ROLE-2/3: Roles and permissions → New role, Admin-based, Users → Delete unticked.
     await partner.getByRole('navigation', { name: en.nav.label }).getByRole('link', { name: en.nav.roles }).click();
@@ -174,7 +172,7 @@ test.describe('custom roles (ROLE-2..5)', () => {
   });
 
   test('a base role opens read-only and can be duplicated into a new custom role', async ({ page }) => {
-    await signInAndWait(page, DEMO.partner);
+    await openAs(page, DEMO.partner);
     await page.goto('/roles', { waitUntil: 'networkidle' });
     await expectAccessible(page);
     await page.getByRole('table', { name: en.roles.list.label }).getByRole('link', { name: en.users.roles.admin, exact: true }).click();

@@ -1,18 +1,18 @@
 import { expect, test } from '@playwright/test';
 import en from '../../messages/en.json' with { type: 'json' };
 import nl from '../../messages/nl.json' with { type: 'json' };
-import { DEMO, signInAndWait } from './support';
+import { DEMO, openAs } from './support';
 
 test.describe('tenancy, language and the shell', () => {
   test("an account admin opening another account's URL gets 404 and nothing leaks", async ({ browser }) => {
     const partner = await browser.newPage();
-    await signInAndWait(partner, DEMO.partner);
+    await openAs(partner, DEMO.partner);
     const href = await partner.getByRole('link', { name: 'Fabrikam BV' }).getAttribute('href');
     expect(href).toMatch(/^\/accounts\/[0-9a-f-]{36}$/);
     await partner.close();
 
     const page = await browser.newPage();
-    await signInAndWait(page, DEMO.contosoAdmin);
+    await openAs(page, DEMO.contosoAdmin);
     const response = await page.goto(href!, { waitUntil: 'networkidle' });
     expect(response?.status()).toBe(404);
     await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
@@ -25,7 +25,7 @@ test.describe('tenancy, language and the shell', () => {
   });
 
   test('a partner jumps into a customer account from the header search', async ({ page }) => {
-    await signInAndWait(page, DEMO.partner);
+    await openAs(page, DEMO.partner);
     const search = page.getByRole('combobox', { name: 'Search accounts' });
     await search.fill('fabri');
     await expect(page.getByRole('option', { name: 'Fabrikam BV' })).toBeVisible();
@@ -36,7 +36,7 @@ test.describe('tenancy, language and the shell', () => {
   });
 
   test('switching to Dutch changes the whole UI and is remembered', async ({ page }) => {
-    await signInAndWait(page, DEMO.contosoAdmin);
+    await openAs(page, DEMO.contosoAdmin);
     await page.getByLabel('Language').selectOption('nl');
     await expect(page.getByRole('heading', { name: nl.dashboard.accountTitle.replace('{{account}}', 'Contoso Ltd') })).toBeVisible();
     const nav = page.getByRole('navigation', { name: nl.nav.label });
@@ -52,7 +52,7 @@ test.describe('tenancy, language and the shell', () => {
   });
 
   test('the notifications bell lists, dismisses and deletes', async ({ page }) => {
-    await signInAndWait(page, DEMO.partner);
+    await openAs(page, DEMO.partner);
     const bell = page.getByRole('button', { name: /^Notifications/ });
     await expect(bell).toHaveAccessibleName('Notifications 1');
     await bell.click();
@@ -72,7 +72,7 @@ test.describe('tenancy, language and the shell', () => {
   });
 
   test('changing the password signs out and the new one works', async ({ page }) => {
-    await signInAndWait(page, DEMO.fabrikamAdmin);
+    await openAs(page, DEMO.fabrikamAdmin);
     // Fabrikam's default language is Dutch; this admin picks English.
     await page.getByLabel(nl.footer.language).selectOption('en');
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
@@ -93,7 +93,7 @@ test.describe('tenancy, language and the shell', () => {
   });
 
   test('signing out from the user menu ends the session', async ({ page }) => {
-    await signInAndWait(page, DEMO.contosoUser);
+    await openAs(page, DEMO.contosoUser);
     await page.getByRole('button', { name: 'Uma User' }).click();
     await page.getByRole('button', { name: 'Sign out' }).click();
     await expect(page).toHaveURL(/\/sign-in/);

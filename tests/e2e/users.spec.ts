@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import en from '../../messages/en.json' with { type: 'json' };
 import nl from '../../messages/nl.json' with { type: 'json' };
-import { DEMO, linkFromMail, signIn, signInAndWait } from './support';
+import { DEMO, linkFromMail, signIn, openAs } from './support';
 
 // A suffix per run, so a retried test never collides with users an earlier attempt created.
 const run = Date.now().toString(36);
@@ -32,7 +32,7 @@ const usersTable = (page: Page) => page.getByRole('table', { name: 'Users' });
 
 /** Alice as an account admin, in English: another spec leaves her language set to Dutch. */
 async function signInAsAlice(page: Page) {
-  await signInAndWait(page, DEMO.contosoAdmin);
+  await openAs(page, DEMO.contosoAdmin);
   const picker = page.getByLabel(new RegExp(`^(${en.footer.language}|${nl.footer.language})$`));
   if ((await page.locator('html').getAttribute('lang')) !== 'en') await picker.selectOption('en');
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
@@ -41,7 +41,7 @@ async function signInAsAlice(page: Page) {
 test.describe('users of an account (USR-1..6)', () => {
   test('a partner adds a user, who registers and signs in; the partner resets its password', async ({ page, browser }) => {
     const address = email('petra');
-    await signInAndWait(page, DEMO.partner);
+    await openAs(page, DEMO.partner);
     await openContosoUsers(page);
     await addUser(page, 'Petra', 'Pieters', address);
     await expect(page.getByRole('heading', { name: 'Petra Pieters' })).toBeVisible();
