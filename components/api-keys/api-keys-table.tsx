@@ -2,10 +2,11 @@ import type { ApiKeyView } from '@/lib/billing/api-keys';
 import type { Locale } from '@/lib/i18n/config';
 import { translator } from '@/lib/i18n/translator';
 import { RevokeKeyButton } from './revoke-key-button';
+import { dateTimeFormat } from '@/lib/i18n/intl-cache';
 
 // Formatted on the server in UTC (named in the text), so the page reads the same for everyone.
 const formatter = (locale: Locale) =>
-  new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'UTC', timeZoneName: 'short' });
+  dateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'UTC', timeZoneName: 'short' });
 
 /** The organisation's keys, newest first; a short list, so a plain table. */
 export function ApiKeysTable({ rows, locale }: { rows: ApiKeyView[]; locale: Locale }) {

@@ -2,10 +2,11 @@ import type { TFunction } from 'i18next';
 import Link from 'next/link';
 import { Panel } from '@/components/ui/panel';
 import type { CustomerServiceOverview } from '@/lib/customer-service/read-customer-service';
+import { dateTimeFormat } from '@/lib/i18n/intl-cache';
 
 /** WG-1: Mitel One Workgroups on the account, what its portal is for, and who can be an agent. */
 export function WorkgroupsOverview({ t, locale, overview, usersHref }: { t: TFunction; locale: string; overview: CustomerServiceOverview; usersHref: string | null }) {
-  const added = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(overview.workgroupsAddedAt);
+  const added = dateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(overview.workgroupsAddedAt);
   return (
     <div className="flex max-w-3xl flex-col gap-6">
       <Panel level={3} title={t('customerService.workgroups.title')}>

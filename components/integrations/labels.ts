@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { IntegrationId, Privilege } from '@/lib/integrations/catalogue';
+import { dateTimeFormat } from '@/lib/i18n/intl-cache';
 
 /** The translated name of an integration (names are not stored; the UI translates by id). */
 export function integrationName(t: TFunction, id: IntegrationId): string {
@@ -12,7 +13,7 @@ export function privilegeName(t: TFunction, p: Privilege): string {
 
 /** A date of the read model (ISO 8601) in the page's language. */
 export function formatDay(iso: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(new Date(iso));
+  return dateTimeFormat(locale, { dateStyle: 'medium' }).format(new Date(iso));
 }
 
 /** The message of a failed action, with its parameters. */

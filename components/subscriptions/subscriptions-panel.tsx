@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { Alert } from '@/components/ui/alert';
 import type { T } from '@/lib/i18n/translator';
 import type { AccountSubscriptions } from '@/lib/orders/account-subscriptions';
+import { dateTimeFormat } from '@/lib/i18n/intl-cache';
 
 const productName = (t: T, product: string, level: string | null) =>
   level ? `${t(`subscriptions.products.${product}`)} ${t(`users.products.levels.${level}`)}` : t(`subscriptions.products.${product}`);
@@ -13,7 +14,7 @@ const productName = (t: T, product: string, level: string | null) =>
  * comes back after assigning.
  */
 export function SubscriptionsPanel({ t, locale, accountId, data }: { t: T; locale: string; accountId: string; data: AccountSubscriptions }) {
-  const day = (iso: string) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+  const day = (iso: string) => dateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
   return (
     <div className="flex flex-col gap-4">
       {data.withoutIntegration.map((p) => (

@@ -1,7 +1,8 @@
 import type { IsoWeekday, OpeningHours } from '@/lib/voice-assist/recipes';
+import { dateTimeFormat, listFormat } from '@/lib/i18n/intl-cache';
 
 // 1 January 2024 was a Monday, so day n of that week is ISO weekday n.
-const weekdayName = (day: IsoWeekday, locale: string) => new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 0, day)));
+const weekdayName = (day: IsoWeekday, locale: string) => dateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 0, day)));
 
 /** "Monday–Friday" for a run of consecutive days, otherwise the days listed. */
 export function formatDays(hours: OpeningHours, locale: string): string {
@@ -11,15 +12,15 @@ export function formatDays(hours: OpeningHours, locale: string): string {
   if (first === undefined || last === undefined) return '';
   const consecutive = days.every((d, i) => d === first + i);
   if (consecutive && days.length > 2) return `${weekdayName(first, locale)}–${weekdayName(last, locale)}`;
-  return new Intl.ListFormat(locale, { type: 'conjunction' }).format(days.map((d) => weekdayName(d, locale)));
+  return listFormat(locale, { type: 'conjunction' }).format(days.map((d) => weekdayName(d, locale)));
 }
 
 /** A date as the portal shows dates elsewhere (accounts list): medium, in UTC. */
 export function formatDate(date: Date, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
+  return dateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
 }
 
 /** The wall-clock time in a time zone, e.g. "Monday 14:05 CET". */
 export function formatLocalTime(date: Date, timeZone: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { timeZone, weekday: 'long', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' }).format(date);
+  return dateTimeFormat(locale, { timeZone, weekday: 'long', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' }).format(date);
 }

@@ -23,3 +23,6 @@ export const displayNames = (locale: string, options: Intl.DisplayNamesOptions):
 
 export const collator = (locale: string, options: Intl.CollatorOptions = {}): Intl.Collator =>
   memo('co', locale, options, () => new Intl.Collator(locale, options));
+
+export const listFormat = (locale: string, options: Intl.ListFormatOptions = {}): Intl.ListFormat =>
+  memo('lf', locale, options, () => new Intl.ListFormat(locale, options));

@@ -2,6 +2,7 @@
 // client-safe. The vendor manual names the recipe choice (seed 3742-3745) and says the chosen time
 // zone decides opening and closing times (3738-3740); the flows themselves are this portal's.
 import { VOICE_ASSIST_RECIPES, type VoiceAssistRecipe } from '@/lib/integrations/settings';
+import { dateTimeFormat } from '@/lib/i18n/intl-cache';
 
 export { VOICE_ASSIST_RECIPES, type VoiceAssistRecipe };
 
@@ -61,7 +62,7 @@ const WEEKDAYS: Readonly<Record<string, IsoWeekday>> = { Mon: 1, Tue: 2, Wed: 3,
 
 /** The weekday and minutes since midnight of an instant on the wall clocks of a time zone. */
 export function wallClock(date: Date, timeZone: string): { weekday: IsoWeekday; minutes: number } {
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone, weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(date);
+  const parts = dateTimeFormat('en-US', { timeZone, weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(date);
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
   const weekday = WEEKDAYS[part('weekday')];
   if (!weekday) throw new Error(`Unexpected weekday for ${timeZone}`);

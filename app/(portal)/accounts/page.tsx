@@ -9,6 +9,7 @@ import { can } from '@/lib/authz';
 import { currentLocale, requireUser } from '@/lib/auth/session';
 import { translator } from '@/lib/i18n/translator';
 import { firstValues, type RawSearchParams } from '@/lib/tables/search-params';
+import { dateTimeFormat } from '@/lib/i18n/intl-cache';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: translator(await currentLocale())('accounts.title') };
@@ -23,7 +24,7 @@ export default async function AccountsPage({ searchParams }: { searchParams: Pro
   const t = translator(locale);
   const page = await pageAccountsInScope(db(), user.actor, params);
   // Dates as calendar days in UTC, so the server's rendering and the reader's agree.
-  const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
+  const date = dateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
   const rows = page.rows.map((r) => ({
     id: r.id,
     name: r.name,

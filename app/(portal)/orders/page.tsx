@@ -12,6 +12,7 @@ import { translator } from '@/lib/i18n/translator';
 import { listOrders, OrderListParams } from '@/lib/orders/list-orders';
 import { canAssignOrder, todayUtc } from '@/lib/orders/status';
 import { firstValues, type RawSearchParams } from '@/lib/tables/search-params';
+import { dateTimeFormat } from '@/lib/i18n/intl-cache';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: translator(await currentLocale())('orders.page.title') };
@@ -41,7 +42,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
   const today = todayUtc();
   const [page, assignTo] = await Promise.all([listOrders(db(), actor, params, today), assignTarget(actor, raw.assignTo)]);
   // Calendar days in UTC, so the server's rendering and the reader's agree.
-  const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
+  const date = dateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
   const day = (iso: string) => date.format(new Date(`${iso}T00:00:00Z`));
   const rows: OrderRow[] = page.rows.map((r) => ({
     id: r.id,

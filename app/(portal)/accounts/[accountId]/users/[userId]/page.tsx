@@ -13,6 +13,7 @@ import { orNotFound } from '@/lib/pages/or-not-found';
 import { rolesForAccount } from '@/lib/roles/roles-for-account';
 import { userProducts } from '@/lib/licences/user-products';
 import { getUser, type UserDetail } from '@/lib/users/get-user';
+import { dateTimeFormat } from '@/lib/i18n/intl-cache';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: translator(await currentLocale())('users.edit.title') };
@@ -47,7 +48,7 @@ export default async function UserPage({ params, searchParams }: { params: Promi
     [t('users.fields.source'), t(`users.sources.${user.source}`)],
     [t('users.fields.phone'), user.phone ?? '—'],
     [t('users.fields.extensions'), user.extensions.join(', ') || '—'],
-    [t('users.columns.modified'), `${new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(user.updatedAt)}${user.updatedBy ? ` · ${user.updatedBy}` : ''}`],
+    [t('users.columns.modified'), `${dateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(user.updatedAt)}${user.updatedBy ? ` · ${user.updatedBy}` : ''}`],
   ];
   if (user.loginId) facts.splice(2, 0, [t('users.fields.loginId'), user.loginId]);
 
