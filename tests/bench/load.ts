@@ -2,11 +2,13 @@
  * `npm run bench:load`: 200 signed-in sessions (200 different partner admins, each signed in
  * through the real credentials sign-in) over the dashboard, the accounts list, the users list of an
  * account of 10,000 users and a user's page, against the production build served the way
- * `npm start` serves it, with the job workers on. Two runs of 60 s with autocannon:
- *   - saturation: every session sends its next request as soon as the last one answered, which
- *     shows the throughput of this machine (latency then is mostly waiting in line);
- *   - paced: the same sessions at half that throughput, which shows the latency a person sees on
- *     a busy but not overrun portal.
+ * `npm start` serves it (`BENCH_TOPOLOGY=on`: `npm run topology`), with the job workers on, and
+ * browser-like headers (gzip). After each page is checked for 200 and timed alone, two runs of
+ * `BENCH_SECONDS` (60):
+ *   - browsing: each session pauses `BENCH_THINK_SECONDS` (10) on average between pages, the
+ *     latency a person sees on a busy portal;
+ *   - saturation (autocannon): each session sends its next request as soon as the last one
+ *     answered, the throughput of this machine (latency then is mostly waiting in line).
  * Prints requests/s, p50/p95/p99 and errors (connection errors, timeouts and any answer but 200,
  * so a session bounced to the sign-in page counts); asserts none. Throwaway database on
  * DATABASE_URL's server, else the embedded PostgreSQL.
@@ -66,7 +68,7 @@ async function waitForHealth(child: ReturnType<typeof startPortal>) {
 
 /** 199 more partner admins of Northwind (the demo partner's password) and 10,000 users in Contoso. */
 async function fill(sql: postgres.Sql): Promise<{ contosoId: string; userIds: string[]; emails: string[] }> {
-  const [partner] = await sql`select id, partner_org_id, role_id, password_hash from users where email = 'partner@northwind.example'`;
+  const [partner] = await sql`select partner_org_id, role_id, password_hash from users where email = 'partner@northwind.example'`;
   const [contoso] = await sql`select id, partner_org_id from accounts where name = 'Contoso Ltd'`;
   await sql`
     insert into users (partner_org_id, email, first_name, last_name, display_name, role_id, password_hash, registered_at)
@@ -219,7 +221,7 @@ function percentile(times: number[], p: number): number {
 async function preflight(cookies: string[], list: string[]) {
   const bad: string[] = [];
   for (const [i, cookie] of cookies.entries()) for (const path of list) {
-    const response = await fetch(`${BASE}${path}`, { redirect: 'manual', headers: { cookie, accept: 'text/html' } });
+    const response = await fetch(`${BASE}${path}`, { redirect: 'manual', headers: headersOf(cookie) });
     if (response.status !== 200) bad.push(`session ${i} ${path} answered ${response.status} ${response.headers.get('location') ?? ''}`);
   }
   if (bad.length) throw new Error(bad.slice(0, 20).join('\n') + `\n(${bad.length} in all)`);
@@ -232,7 +234,7 @@ async function unloaded(cookie: string, list: string[]): Promise<string> {
     const times: number[] = [];
     for (let i = 0; i < 9; i++) {
       const started = performance.now();
-      await (await fetch(`${BASE}${path}`, { headers: { cookie, accept: 'text/html' } })).text();
+      await (await fetch(`${BASE}${path}`, { headers: headersOf(cookie) })).arrayBuffer();
       times.push(performance.now() - started);
     }
     out.push(`${path.replace(/[0-9a-f-]{36}/g, ':id')} ${percentile(times, 50)} ms`);
