@@ -70,5 +70,5 @@ export async function proxy(req: NextRequest) {
  * fixed security headers.
  */
 export const config = {
-  matcher: ['/((?!_next/static|_next/image|favicon.ico|robots.txt|api/upload/).*)'],
+  matcher: ['/((?!_next/static|_next/image|favicon.ico|robots.txt|api/upload/|api/gateway/).*)'],
 };

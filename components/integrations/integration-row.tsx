@@ -11,6 +11,8 @@ import { MitelOneFeatures } from './mitel-one-features';
 import { GearButton } from './gear-button';
 import { Switch } from '@/components/ui/switch';
 import { UpdateProgress } from './update-progress';
+import { GatewayRowStatus } from '@/components/gateway/row-status';
+import { DeleteButton } from './delete-button';
 
 interface Props {
   accountId: string;
@@ -40,14 +42,19 @@ export function IntegrationRow(props: Props) {
 
   return (
     <li className="flex items-start gap-4 border-b border-slate-100 py-4 last:border-b-0">
-      <Switch
-        checked
-        aria-labelledby={nameId}
-        aria-describedby={statusId}
-        disabled={!canManageCatalogue || !d.removable}
-        onChange={() => props.onRemove(id)}
-        className="mt-0.5"
-      />
+      {d.setup === 'gatewayOnboarding' && row.needsSetup ? (
+        // GW-5: an onboarding not yet finished is removed with the delete icon, a finished one with the switch.
+        <DeleteButton name={name} disabled={!canManageCatalogue} onClick={() => props.onRemove(id)} />
+      ) : (
+        <Switch
+          checked
+          aria-labelledby={nameId}
+          aria-describedby={statusId}
+          disabled={!canManageCatalogue || !d.removable}
+          onChange={() => props.onRemove(id)}
+          className="mt-0.5"
+        />
+      )}
       <div className="flex min-w-0 flex-1 flex-col gap-1">
         <div className="flex items-center justify-between gap-2">
           <h3 id={nameId} className="text-sm font-semibold">
@@ -77,8 +84,7 @@ export function IntegrationRow(props: Props) {
   function status(): ReactNode {
     const { integration, canConfigure: configure, updateNotification: running } = props;
     const added = <span suppressHydrationWarning>{t('integrations.status.addedOn', { date: formatDay(integration.addedAt, i18n.language) })}</span>;
-    // GW-1: the gateway's onboarding steps are a later issue; until then it has no gateway.
-    if (d.setup === 'gatewayOnboarding' && integration.needsSetup) return <span className="font-medium text-amber-800">{t('integrations.status.noGateway')}</span>;
+    if (d.setup === 'gatewayOnboarding') return <GatewayRowStatus accountId={accountId} integration={integration} canConfigure={configure} />;
     if (integration.needsSetup) {
       if (!isConfigurable(id)) {
         // Third-party setup wizards arrive with their own features; nothing fake is offered here.

@@ -7,6 +7,7 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import type { IntegrationId } from '@/lib/integrations/catalogue';
 import type { AccountIntegrations } from '@/lib/integrations/list-account-integrations';
+import { integrationDefinition } from '@/lib/integrations/catalogue';
 import { CatalogueDialog } from './catalogue-dialog';
 import { IntegrationRow } from './integration-row';
 import { actionError } from './labels';
@@ -39,6 +40,9 @@ export function IntegrationsPanel({ data, flags }: { data: AccountIntegrations; 
   const shown = data.integrations.filter((i) => i.shownUnder === null);
   const foldedUnder = (id: IntegrationId) => data.integrations.filter((i) => i.shownUnder === id).map((i) => i.integrationId);
   const settingsRow = data.integrations.find((i) => i.integrationId === settingsFor) ?? null;
+  const removingRow = data.integrations.find((i) => i.integrationId === removing) ?? null;
+  // GW-5: "Return to factory settings?" with the typed word only for a finished physical gateway.
+  const typedReset = !!removingRow && integrationDefinition(removingRow.integrationId).removeConfirmation === 'typedReset' && removingRow.setupDone && removingRow.gateway?.model === 'physical';
 
   const installUpdate = async (id: IntegrationId) => {
     setError(null);
@@ -94,7 +98,7 @@ export function IntegrationsPanel({ data, flags }: { data: AccountIntegrations; 
             : undefined
         }
       />
-      <RemoveIntegrationDialog accountId={accountId} integrationId={removing} present={present} onClose={() => setRemoving(null)} onError={setError} />
+      <RemoveIntegrationDialog accountId={accountId} integrationId={removing} present={present} typedReset={typedReset} onClose={() => setRemoving(null)} onError={setError} />
     </div>
   );
 }

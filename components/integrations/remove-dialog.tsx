@@ -7,7 +7,7 @@ import { useT } from '@/components/i18n-provider';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { TypedConfirmDialog } from '@/components/ui/typed-confirm-dialog';
-import { dependantsOf, integrationDefinition, type IntegrationId } from '@/lib/integrations/catalogue';
+import { dependantsOf, type IntegrationId } from '@/lib/integrations/catalogue';
 import { actionError, integrationName } from './labels';
 import { Modal } from '@/components/ui/modal';
 
@@ -16,6 +16,8 @@ interface Props {
   /** The integration to remove, or null when the dialog is closed. */
   integrationId: IntegrationId | null;
   present: readonly IntegrationId[];
+  /** GW-5: typing the reset word is asked only for a finished onboarding of a physical appliance. */
+  typedReset: boolean;
   onClose: () => void;
   /** After a refused typed-reset removal (that dialog has no room for the message). */
   onError: (message: string) => void;
@@ -25,7 +27,7 @@ interface Props {
  * INT-1: every removal is confirmed; the gateway asks for the typed reset word (seed 2675-2683).
  * Integrations that need the one removed are named, as they stop working.
  */
-export function RemoveIntegrationDialog({ accountId, integrationId, present, onClose, onError }: Props) {
+export function RemoveIntegrationDialog({ accountId, integrationId, present, typedReset, onClose, onError }: Props) {
   const t = useT();
   const router = useRouter();
   const [busy, setBusy] = useState(false);
@@ -52,13 +54,13 @@ export function RemoveIntegrationDialog({ accountId, integrationId, present, onC
       return;
     }
     const message = actionError(t, res);
-    if (integrationDefinition(id).removeConfirmation === 'typedReset') {
+    if (typedReset) {
       onClose();
       onError(message);
     } else setError(message);
   };
 
-  if (integrationDefinition(id).removeConfirmation === 'typedReset') {
+  if (typedReset) {
     return (
       <TypedConfirmDialog
         open={integrationId !== null}

@@ -5,3 +5,4 @@ export * from './imports';
 export * from './integrations';
 export * from './billing';
 export * from './licences';
+export * from './gateways';

@@ -24,3 +24,8 @@ export function selfActor(user: { id: string; partnerOrgId: string; accountId: s
     name: user.displayName,
   };
 }
+
+/** The PBX sync and the gateway, shown as "Solution" in the event history (GW-3). */
+export function solutionActor(account: { partnerOrgId: string; id: string }): Actor {
+  return { ...systemActor({ partnerOrgId: account.partnerOrgId, accountId: account.id }), kind: 'solution', name: 'Solution' };
+}

@@ -10,6 +10,7 @@ import { missingPrivileges, type MissingPrivilege, type PrivilegeState } from '.
 import { ListAccountIntegrationsInput } from './schemas';
 import type { IntegrationSettingsView } from './settings';
 import { settingsView } from './settings-view';
+import { gatewaySummary, type GatewaySummary } from '@/lib/gateway/read-gateway';
 
 export interface AccountIntegrationView {
   readonly integrationId: IntegrationId;
@@ -26,6 +27,8 @@ export interface AccountIntegrationView {
   readonly settings: IntegrationSettingsView[keyof IntegrationSettingsView] | null;
   /** When it was added (ISO 8601). */
   readonly addedAt: string;
+  /** CloudLink Gateway only: its onboarding status and device (GW-1, GW-5); null before a gateway is linked. */
+  readonly gateway?: GatewaySummary | null;
 }
 
 export interface AccountIntegrations {
@@ -44,6 +47,8 @@ export async function listAccountIntegrations({ ctx, input }: { ctx: Ctx; input:
   const q = ctx.tx ?? db();
   const account = await getAccountInScope(q, ctx.actor, parsed.data.accountId);
   const { state, rows } = await readIntegrations(q, account);
+  const gatewayRow = rows.find((r) => r.integrationId === 'cloudlinkGateway');
+  const gateway = gatewayRow ? await gatewaySummary(q, account.id, gatewayRow.setupDone) : null;
   return {
     accountId: account.id,
     integrations: rows.map((r) => {
@@ -58,6 +63,7 @@ export async function listAccountIntegrations({ ctx, input }: { ctx: Ctx; input:
         shownUnder: shownUnder(state.integrations, r.integrationId),
         settings: settingsView(r.integrationId, r.version, r.settings),
         addedAt: r.createdAt.toISOString(),
+        ...(r.integrationId === 'cloudlinkGateway' ? { gateway } : {}),
       };
     }),
     privileges: state.privileges,

@@ -4,6 +4,7 @@ import { accountIntegrations } from '@/db/schema';
 import type { Command } from '@/lib/db/transaction';
 import { revokesMiteamLicences } from '@/lib/licences/display';
 import { revokeAllMiteamLicences } from '@/lib/licences/apply-licences';
+import { releaseGateway } from '@/lib/gateway/release-gateway';
 import { integrationChange } from './integration-change';
 import { removeIntegration, type PrivilegeState } from './privileges';
 import { recordIntegrationEvent, refusalError, writePrivileges } from './write-integrations-change';
@@ -23,13 +24,15 @@ export async function removeAccountIntegration(command: Command<unknown>): Promi
     await tx.delete(accountIntegrations).where(and(eq(accountIntegrations.accountId, account.id), eq(accountIntegrations.integrationId, integrationId)));
     await writePrivileges(tx, account.id, state.privileges, result.state.privileges);
     // MTM-2: without MiCollab managing them, MiTeam Meetings licences go with the integration.
+    // GW-5: the gateway is detached and returned to factory settings by a job.
+    const gatewayReset = integrationId === 'cloudlinkGateway' ? await releaseGateway(tx, account) : null;
     const revoked = integrationId === 'miteamMeetings' && revokesMiteamLicences(result.state.integrations) ? await revokeAllMiteamLicences(tx, ctx, account) : 0;
     await recordIntegrationEvent(tx, ctx, account, {
       action: 'Delete',
       integrationId,
       before: state.privileges,
       after: result.state.privileges,
-      extra: { integrationId, version: removed.version, setupDone: removed.setupDone, ...(revoked ? { licencesRevoked: revoked } : {}) },
+      extra: { integrationId, version: removed.version, setupDone: removed.setupDone, ...(revoked ? { licencesRevoked: revoked } : {}), ...(gatewayReset ? { gatewayReset } : {}) },
     });
     return { privileges: result.state.privileges };
   });

@@ -10,6 +10,18 @@ import { MANAGER_OPERATIONS, MAX_ACCOUNTS, MAX_MANAGERS } from '@/lib/managers/s
  */
 const HEARTBEAT = { heartbeatSeconds: 20 } as const;
 
+const GatewayTaskSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('linkSite') }),
+  z.object({ kind: z.literal('configurePbx') }),
+  z.object({ kind: z.literal('connect') }),
+  z.object({ kind: z.literal('sync') }),
+  z.object({ kind: z.literal('fetchLogs'), logKind: z.enum(['system', 'pbxLink', 'cloudConnection', 'sync']) }),
+  z.object({ kind: z.literal('callTrace'), extension: z.string().max(20), seconds: z.number().int().min(5).max(300) }),
+  z.object({ kind: z.literal('restart') }),
+  z.object({ kind: z.literal('scheduleUpdate'), at: z.string().max(40) }),
+  z.object({ kind: z.literal('performUpdate') }),
+]);
+
 /** Every queue, its payload schema and its retry policy. Handlers live in lib/jobs/handlers. */
 export const QUEUES = {
   'mail-delivery': {
@@ -18,7 +30,8 @@ export const QUEUES = {
   },
   'account-delete': {
     schema: z.object({ accountId: z.uuid(), actorUserId: z.uuid().nullable(), notificationId: z.uuid().nullable() }),
-    options: { retryLimit: 5, retryDelay: 30, retryBackoff: true, expireInSeconds: 3600, ...HEARTBEAT },
+    // ACC-5: waits for an offline gateway to come back for its factory reset (about a week of retries).
+    options: { retryLimit: 40, retryDelay: 30, retryBackoff: true, retryDelayMax: 6 * 3600, expireInSeconds: 3600, ...HEARTBEAT },
   },
   'users-bulk': {
     schema: z.object({
@@ -65,6 +78,34 @@ export const QUEUES = {
   'user-import': {
     schema: z.object({ importId: z.uuid(), phase: z.enum(['parse', 'commit']) }),
     options: { retryLimit: 10, retryDelay: 5, retryBackoff: true, expireInSeconds: 3600, ...HEARTBEAT },
+  },
+  'gateway-task': {
+    schema: z.object({
+      accountId: z.uuid(),
+      task: GatewayTaskSchema,
+      actorUserId: z.uuid(),
+      notificationId: z.uuid(),
+    }),
+    // A gateway that stopped answering is reported at once: the person who asked retries it.
+    options: { retryLimit: 0, expireInSeconds: 900, ...HEARTBEAT },
+  },
+  /** A scheduled PBX sync (GW-3), done as "Solution". */
+  'pbx-sync': {
+    schema: z.object({ accountId: z.uuid() }),
+    options: { retryLimit: 2, retryDelay: 60, expireInSeconds: 1800, ...HEARTBEAT },
+  },
+  /** Every minute: queues the syncs that are due. */
+  'gateway-tick': {
+    schema: z.object({}).passthrough(),
+    options: { retryLimit: 0, expireInSeconds: 60 },
+  },
+  /**
+   * Factory reset of a removed integration's or deleted account's gateway (GW-5, ACC-5). An
+   * offline gateway is waited for: retried with backoff for about a week.
+   */
+  'gateway-reset': {
+    schema: z.object({ gatewayId: z.uuid(), notificationId: z.uuid().nullable() }),
+    options: { retryLimit: 40, retryDelay: 60, retryBackoff: true, retryDelayMax: 6 * 3600, expireInSeconds: 600 },
   },
 } as const;
 

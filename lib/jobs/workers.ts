@@ -42,4 +42,6 @@ export async function startWorkers(): Promise<void> {
       if (job) await runJob(name, job);
     });
   }
+  // GW-3: scheduled PBX syncs are queued by a tick (one per minute across all workers).
+  await b.schedule('gateway-tick', '* * * * *', {});
 }

@@ -7,7 +7,7 @@ export interface IntegrationPresence {
   setupDone: boolean;
 }
 
-export type IntegrationSection = 'integrations' | 'voiceAssist' | 'customerService';
+export type IntegrationSection = 'integrations' | 'voiceAssist' | 'customerService' | 'gatewaySupport';
 
 /**
  * The account sections integrations unlock (INT-1 "Integrations & Apps", MVA-1, WG-1), shared by
@@ -22,5 +22,7 @@ export function integrationSectionsFor(actor: Actor, accountId: string, present:
   if (viewIntegrations) sections.push({ section: 'integrations', href: `/accounts/${accountId}/integrations` });
   if (viewIntegrations && has('voiceAssist', true)) sections.push({ section: 'voiceAssist', href: `/accounts/${accountId}/voice-assist` });
   if (can(actor, 'customerService', 'view') && has('workgroups')) sections.push({ section: 'customerService', href: `/accounts/${accountId}/customer-service` });
+  // SUP-4 (seed 2.11): the partner and the admins of accounts with the CloudLink Gateway.
+  if (can(actor, 'support', 'view') && has('cloudlinkGateway')) sections.push({ section: 'gatewaySupport', href: `/accounts/${accountId}/gateway-support` });
   return sections;
 }

@@ -22,6 +22,7 @@ const SECTION_LABELS = {
   integrations: 'nav.integrations',
   voiceAssist: 'nav.voiceAssist',
   customerService: 'nav.customerService',
+  gatewaySupport: 'nav.gatewaySupport',
 } as const;
 
 /**

@@ -27,7 +27,7 @@ test('a Dutch account admin reads Voice Assist and installs the Mitel One update
 
   // Mitel One 1 has no Telephony yet; the update brings it.
   await nav(page).getByRole('link', { name: nl.nav.integrations, exact: true }).click();
-  await expect(page.getByText(m.status.noGateway)).toBeVisible();
+  await expect(page.getByText(nl.gateway.status.noGateway)).toBeVisible();
   await page.getByRole('button', { name: m.features.title }).click();
   await expect(page.getByText(m.features.moreWithUpdate)).toBeVisible();
   await expect(page.getByRole('switch', { name: m.features.telephony })).toHaveCount(0);

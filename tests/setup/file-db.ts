@@ -20,6 +20,8 @@ afterAll(async () => {
   await closeDb();
   const { stopBoss } = await import('../../lib/jobs/boss');
   await stopBoss();
+  const { closeHub } = await import('../../lib/gateway/protocol/hub');
+  await closeHub();
   await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   await admin.end();
 });

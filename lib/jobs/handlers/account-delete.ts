@@ -1,7 +1,9 @@
 import 'server-only';
 import { and, count, eq, inArray } from 'drizzle-orm';
 import { db } from '@/db/client';
-import { accounts, notifications, users } from '@/db/schema';
+import { accounts, gateways, notifications, users } from '@/db/schema';
+import { GatewayOfflineError, pbx } from '@/lib/adapters/pbx';
+import { RESET_VALUES } from '@/lib/gateway/tasks/reset-gateway';
 import { finishProgress, reportProgress } from '../progress';
 import type { QueuePayload } from '../queues';
 
@@ -27,6 +29,7 @@ export async function runAccountDelete({ accountId, notificationId }: QueuePaylo
     // Only an account whose deletion was confirmed may be emptied; a stray job changes nothing.
     if (account.status !== 'deleting') throw new Error(`account ${accountId} is not marked for deletion`);
 
+    await resetGateway(accountId, notificationId, params);
     const [row] = await db().select({ n: count() }).from(users).where(eq(users.accountId, accountId));
     const total = (row?.n ?? 0) + 1;
     let done = 0;
@@ -52,6 +55,26 @@ export async function runAccountDelete({ accountId, notificationId }: QueuePaylo
     }
     throw e;
   }
+}
+
+/**
+ * ACC-5: the account's gateway returns to factory settings before anything is removed. An offline
+ * gateway is waited for: the notification says so, and the job is retried until it is back.
+ */
+async function resetGateway(accountId: string, notificationId: string | null, params: Record<string, string | number>): Promise<void> {
+  const [gateway] = await db().select({ id: gateways.id }).from(gateways).where(eq(gateways.accountId, accountId)).limit(1);
+  if (!gateway) return;
+  try {
+    await pbx.factoryReset({ id: gateway.id, accountId });
+  } catch (e) {
+    if (e instanceof GatewayOfflineError && notificationId) {
+      await db().update(notifications).set({ titleKey: 'accounts.deleteJob.waitingForGateway', params, updatedAt: new Date() }).where(eq(notifications.id, notificationId));
+      throw e;
+    }
+    throw e;
+  }
+  await db().update(gateways).set({ ...RESET_VALUES, updatedAt: new Date() }).where(eq(gateways.id, gateway.id));
+  if (notificationId) await db().update(notifications).set({ titleKey: 'accounts.deleteJob.running', updatedAt: new Date() }).where(eq(notifications.id, notificationId));
 }
 
 /** The account's name as the request recorded it, for a retry that finds the account already gone. */

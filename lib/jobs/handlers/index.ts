@@ -1,5 +1,8 @@
 import 'server-only';
 import { deliverMail } from '@/lib/mail/deliver-mail';
+import { runGatewayReset } from '@/lib/gateway/tasks/reset-gateway';
+import { runGatewayTask } from '@/lib/gateway/tasks/run-gateway-task';
+import { queueDueSyncs, runScheduledSync } from '@/lib/gateway/tasks/scheduled-sync';
 import { runAccountDelete } from './account-delete';
 import { runIntegrationUpdate } from './integration-update';
 import { runLicencesBulk } from './licences-bulk';
@@ -19,4 +22,8 @@ export const HANDLERS: Handlers = {
   'managers-bulk': runManagersBulk,
   'integration-update': runIntegrationUpdate,
   'licences-bulk': runLicencesBulk,
+  'gateway-task': runGatewayTask,
+  'pbx-sync': runScheduledSync,
+  'gateway-tick': () => queueDueSyncs(),
+  'gateway-reset': runGatewayReset,
 };

@@ -42,6 +42,7 @@ describe('static security headers (next.config.mjs) and the proxy', () => {
     ['/favicon.ico', false],
     ['/robots.txt', false],
     ['/api/upload/user-imports/4b7c', false],
+    ['/api/gateway/v1/events', false],
   ])('%s: proxied %s, and one Content-Security-Policy either way', async (pathname, expected) => {
     expect(proxied(pathname)).toBe(expected);
     const headers = await staticHeaders(pathname);
