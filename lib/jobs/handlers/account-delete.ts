@@ -49,6 +49,8 @@ export async function runAccountDelete({ accountId, notificationId }: QueuePaylo
       .where(and(eq(accounts.id, accountId), eq(accounts.status, 'deleting')));
     if (notificationId) await finishProgress(notificationId, { status: 'success', titleKey: 'accounts.deleteJob.done', params });
   } catch (e) {
+    // Waiting for the gateway is not a failure: the notification already says what it waits for.
+    if (e instanceof GatewayOfflineError) throw e;
     // Shown until a retry succeeds and turns the same notification into a success.
     if (notificationId) {
       await finishProgress(notificationId, { status: 'error', titleKey: 'accounts.deleteJob.failed', params, details: e instanceof Error ? e.message : String(e) });

@@ -9,6 +9,7 @@ import { handleGatewayRequest } from '@/lib/gateway/protocol/router';
  * gateway simulator or plain fetch without building the app.
  */
 export async function serveGatewayProtocol(): Promise<{ url: string; close: () => Promise<void> }> {
+  const inFlight = new Set<Promise<void>>();
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const match = /^\/api\/gateway\/([^/]+)\/(.+)$/.exec(url.pathname);
@@ -27,19 +28,27 @@ export async function serveGatewayProtocol(): Promise<{ url: string; close: () =
       duplex: 'half',
     };
     const request = new Request(url, init);
-    void handleGatewayRequest(req.method, request, match[1]!, match[2]!.split('/')).then(async (response) => {
-      res.writeHead(response.status, Object.fromEntries(response.headers));
-      res.end(Buffer.from(await response.arrayBuffer()));
-    });
+    const handled = handleGatewayRequest(req.method, request, match[1]!, match[2]!.split('/'))
+      .then(async (response) => {
+        res.writeHead(response.status, Object.fromEntries(response.headers));
+        res.end(Buffer.from(await response.arrayBuffer()));
+      })
+      .catch(() => res.destroy())
+      .finally(() => inFlight.delete(handled));
+    inFlight.add(handled);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
+    // Waits for the handlers still running (a long-poll ends when its client goes), so none
+    // touches the database after the test file has closed it.
+    close: async () => {
+      await new Promise<void>((resolve) => {
         server.close(() => resolve());
-      }),
+        server.closeAllConnections();
+      });
+      await Promise.all([...inFlight]);
+    },
   };
 }
