@@ -22,11 +22,10 @@ interface Props {
   latestVersion: string;
   updateAvailable: boolean;
   scheduledUpdate: { version: string; at: string } | null;
-  canChange: boolean;
 }
 
 /** SUP-4: the gateway support page's actions, each a job whose progress and result show here. */
-export function GatewaySupportView({ accountId, softwareVersion, latestVersion, updateAvailable, scheduledUpdate, canChange }: Props) {
+export function GatewaySupportView({ accountId, softwareVersion, latestVersion, updateAvailable, scheduledUpdate }: Props) {
   const t = useT();
   const { i18n } = useTranslation();
   const [task, setTask] = useState<string | null>(null);
@@ -81,8 +80,7 @@ export function GatewaySupportView({ accountId, softwareVersion, latestVersion, 
           </Button>
         </form>,
       )}
-      {canChange &&
-        block(
+      {block(
           t('gateway.support.restart'),
           <div className="flex flex-col gap-2">
             <p className="text-sm text-slate-600">{t('gateway.support.restartHint')}</p>
@@ -97,7 +95,7 @@ export function GatewaySupportView({ accountId, softwareVersion, latestVersion, 
           <p>{t('gateway.support.current', { version: softwareVersion })}</p>
           {updateAvailable ? <p className="font-medium text-amber-800">{t('gateway.support.available', { version: latestVersion })}</p> : <p>{t('gateway.support.upToDate')}</p>}
           {scheduledUpdate && <p suppressHydrationWarning>{t('gateway.support.scheduled', { version: scheduledUpdate.version, at: when(scheduledUpdate.at) })}</p>}
-          {canChange && updateAvailable && (
+          {updateAvailable && (
             <form onSubmit={on(() => void run({ action: 'scheduleUpdate', at: at ? new Date(at).toISOString() : '' }))} className="flex flex-wrap items-end gap-3">
               <TextField label={t('gateway.support.updateAt')} type="datetime-local" value={at} onChange={(e) => setAt(e.target.value)} />
               <Button type="submit" variant="secondary" disabled={busy || !at}>

@@ -52,7 +52,8 @@ export function GatewayWizard({ initial, canConfigure }: { initial: GatewayWizar
   };
   const finished = (s: BulkStatus) => {
     setDone(s);
-    void reload(s.status === 'success');
+    // After Connect or Sync now the page stays: it shows the sync's warnings, the schedule and Next.
+    void reload(s.status === 'success' && page !== 'connect' && page !== 'deployment');
   };
 
   return (

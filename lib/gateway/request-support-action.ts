@@ -13,16 +13,17 @@ const Input = z.object({ accountId: z.string().max(100), request: SupportInput }
 
 /**
  * SUP-4 gateway support: view logs, call trace, restart, schedule or perform the update — each a
- * job with progress. Needs Support View (seed 2.11: the partner and the account's admins);
- * restarting and updating change the gateway, so they need Support Edit. Refused with a clear
- * message when the gateway is offline or onboarding has not reached the gateway step.
+ * job with progress. Needs Support View: the seed's permission matrix has only View for Support
+ * (2.14.8, lines 1623-1644), and the page is the partner's and the account admins' (2.11).
+ * Refused with a clear message when the gateway is offline or onboarding has not reached the
+ * gateway step.
  */
 export async function requestGatewaySupport({ ctx, input }: Command<unknown>): Promise<{ notificationId: string }> {
   const parsed = Input.safeParse(input);
   if (!parsed.success) throw validationFromZod(parsed.error);
   const { request } = parsed.data;
   const changes = request.action !== 'fetchLogs' && request.action !== 'callTrace';
-  if (!can(ctx.actor, 'support', 'view') || (changes && !can(ctx.actor, 'support', 'edit'))) throw new ForbiddenError();
+  if (!can(ctx.actor, 'support', 'view')) throw new ForbiddenError();
   return withTransaction(ctx, async (tx) => {
     const found = await loadAccountGateway(tx, ctx.actor, parsed.data.accountId);
     if (!found.gateway?.siteLinkedAt) throw new ConflictError('gateway.support.unavailable.onboarding');

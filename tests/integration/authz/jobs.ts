@@ -1,8 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
+import * as gatewayRoute from '@/app/api/gateway/[version]/[...path]/route';
 import { db } from '@/db/client';
-import { accounts, notifications, orders, userImportChunks, userImports } from '@/db/schema';
+import { accounts, gateways, notifications, orders, userImportChunks, userImports } from '@/db/schema';
 import type { SignedInUser } from '@/lib/auth/load-actor';
+import { runGatewayReset } from '@/lib/gateway/tasks/reset-gateway';
+import { runGatewayTask } from '@/lib/gateway/tasks/run-gateway-task';
 import { runAccountDelete } from '@/lib/jobs/handlers/account-delete';
 import { runIntegrationUpdate } from '@/lib/jobs/handlers/integration-update';
 import { runLicencesBulk } from '@/lib/jobs/handlers/licences-bulk';
@@ -24,6 +27,42 @@ export type JobSpec =
 async function note(userId: string, titleKey: string): Promise<string> {
   const [row] = await db().insert(notifications).values({ userId, status: 'running', titleKey, params: { count: 1 } }).returning({ id: notifications.id });
   return row!.id;
+}
+
+/**
+ * Runs `run` while a gateway answers its commands as the real one would, through the protocol's
+ * route with its credential (docs/gateway-protocol.md §3): a job that reaches the gateway gets its
+ * answer at once, and every command it sends is a row the suite's snapshot counts.
+ */
+async function whileGatewayAnswers(credential: string, run: () => Promise<unknown>): Promise<void> {
+  const headers = { authorization: `Bearer ${credential}` };
+  const at = (path: string) => ({ params: Promise.resolve({ version: 'v1', path: path.split('/') }) });
+  let running = true;
+  let failure: unknown = null;
+  const answering = (async () => {
+    while (running) {
+      const polled = await gatewayRoute.GET(new Request('http://localhost:3000/api/gateway/v1/commands?wait=1', { headers }), at('commands'));
+      if (!polled.ok) throw new Error(`the probe gateway could not poll: ${polled.status} ${await polled.text()}`);
+      const { commands } = (await polled.json()) as { commands: { id: string; type: string; payload: Record<string, unknown> }[] };
+      for (const command of commands) {
+        const result = command.type === 'fetchLogs' ? { kind: command.payload.kind, lines: ['probe log line'] } : {};
+        const body = JSON.stringify({ status: 'ok', result });
+        await gatewayRoute.POST(
+          new Request(`http://localhost:3000/api/gateway/v1/commands/${command.id}/result`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body }),
+          at(`commands/${command.id}/result`),
+        );
+      }
+    }
+  })().catch((e: unknown) => {
+    failure = e;
+  });
+  try {
+    await run();
+  } finally {
+    running = false;
+    await answering;
+  }
+  if (failure) throw failure;
 }
 
 export const JOBS: Record<QueueName, JobSpec> = {
@@ -91,4 +130,36 @@ export const JOBS: Record<QueueName, JobSpec> = {
     },
   },
   'mail-delivery': { guard: 'system', why: 'delivers a row of the outbox; the command that wrote the row was authorised' },
+  // CloudLink Gateway (GW-2..5, SUP-4).
+  'gateway-task': {
+    guard: 'actor',
+    level: 'account',
+    // A support task (SUP-4): the job re-checks Support View and the account's scope before it reaches the gateway.
+    probe: async (caller, t) => {
+      await t.setIntegration('cloudlinkGateway');
+      const { credential } = await t.newGateway({ step: 'connected' });
+      const notificationId = await note(caller.actor.userId!, 'gateway.tasks.fetchLogs.running');
+      const task = { kind: 'fetchLogs', logKind: 'system' } as const;
+      return () => whileGatewayAnswers(credential, () => runGatewayTask({ accountId: t.accountId, task, actorUserId: caller.actor.userId!, notificationId }));
+    },
+  },
+  'pbx-sync': {
+    guard: 'system',
+    why: 'a scheduled sync (GW-3), queued only by gateway-tick for an active account with the integration and a connected gateway; done as "Solution" on that account, nobody asked for it',
+  },
+  'gateway-tick': { guard: 'system', why: 'the every-minute schedule (lib/jobs/workers.ts) with no input: only queues pbx-sync for the accounts whose sync is due' },
+  'gateway-reset': {
+    guard: 'state',
+    why: "authorised when the integration's removal or the account's deletion asked for it (gateways.reset_requested_at, set with the release); the handler resets nothing else",
+    // A stray job for a claimed, online gateway whose reset nobody asked for: it stays as it was.
+    probe: async (t) => {
+      await t.setIntegration('cloudlinkGateway');
+      const { id, credential } = await t.newGateway({ step: 'connected' });
+      return async () => {
+        await whileGatewayAnswers(credential, () => runGatewayReset({ gatewayId: id, notificationId: null }));
+        const [still] = await db().select({ accountId: gateways.accountId }).from(gateways).where(eq(gateways.id, id));
+        if (still?.accountId !== t.accountId) throw new Error('a gateway whose reset nobody asked for was reset by a stray job');
+      };
+    },
+  },
 };

@@ -10,6 +10,8 @@ import type { Target } from './targets';
 export interface PageSpec {
   level: 'account' | 'partner' | 'self' | 'public';
   needs?: readonly Permission[];
+  /** Every box of `needs` is required, not just one of them: the missing-box probe runs once per box. */
+  needsEach?: true;
   skip?: Partial<Record<Probe, string>>;
   /** The route's params for a call aimed at the target (objects made fresh for it). */
   params?: (t: Target) => Promise<Record<string, string>>;
@@ -29,11 +31,20 @@ const voiceAssist = async (t: Target) => {
   return { accountId: t.accountId };
 };
 
+/** The account with the CloudLink Gateway integration and a connected, online gateway (GW-2, SUP-4). */
+const gateway = async (t: Target) => {
+  await t.setIntegration('cloudlinkGateway');
+  await t.newGateway({ step: 'connected' });
+  return { accountId: t.accountId };
+};
+
 export const PAGES: Record<string, PageSpec> = {
   'app/(portal)/settings/api-keys/page.tsx': { level: 'partner', needs: ['orders.view'] },
   'app/(portal)/orders/page.tsx': { level: 'partner', needs: ['orders.view'], skip: { unassignedManager: lists } },
   'app/(portal)/accounts/[accountId]/integrations/page.tsx': { level: 'account', needs: ['integrations.view'], params: account },
   'app/(portal)/accounts/[accountId]/voice-assist/[[...section]]/page.tsx': { level: 'account', needs: ['integrations.view'], params: voiceAssist },
+  'app/(portal)/accounts/[accountId]/integrations/gateway/page.tsx': { level: 'account', needs: ['integrations.view'], params: gateway },
+  'app/(portal)/accounts/[accountId]/gateway-support/page.tsx': { level: 'account', needs: ['support.view', 'integrations.view'], needsEach: true, params: gateway },
   'app/(portal)/accounts/[accountId]/customer-service/page.tsx': {
     level: 'account',
     needs: ['customerService.view'],

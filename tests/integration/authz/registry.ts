@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { db } from '@/db/client';
-import { accountPrivileges, orders, partnerApiKeys } from '@/db/schema';
+import { accountIntegrations, accountPrivileges, orders, partnerApiKeys } from '@/db/schema';
 import type { Permission } from '@/lib/authz/types';
 import * as importActions from '@/app/(portal)/accounts/[accountId]/users/import/actions';
 import * as userActions from '@/app/(portal)/accounts/[accountId]/users/actions';
 import * as managerActions from '@/app/(portal)/account-managers/actions';
 import * as accountActions from '@/app/(portal)/accounts/actions';
 import * as integrationActions from '@/app/(portal)/accounts/[accountId]/integrations/actions';
+import * as gatewayActions from '@/app/(portal)/accounts/[accountId]/integrations/gateway/actions';
 import * as roleActions from '@/app/(portal)/roles/actions';
 import * as apiKeyActions from '@/app/(portal)/settings/api-keys/actions';
 import * as orderActions from '@/app/(portal)/orders/actions';
@@ -16,7 +17,7 @@ import * as templateRoute from '@/app/api/accounts/[accountId]/users/import-temp
 import * as errorsRoute from '@/app/api/accounts/[accountId]/users/imports/[importId]/errors/route';
 import * as uploadRoute from '@/app/api/upload/user-imports/[accountId]/route';
 import type { Probe } from './actors';
-import type { Target } from './targets';
+import type { GatewayStep, Target } from './targets';
 
 /**
  * Every server action and route handler of the app, with what it needs (the authorization
@@ -32,6 +33,8 @@ import type { Target } from './targets';
 export interface Endpoint {
   level: 'account' | 'partner' | 'self' | 'public';
   needs?: readonly Permission[];
+  /** Every box of `needs` is required, not just one of them: the missing-box probe runs once per box. */
+  needsEach?: true;
   skip?: Partial<Record<Probe, string>>;
   /** Makes what the call needs (before the suite's "nothing changed" snapshot), then returns the call. */
   call?: (t: Target) => Promise<() => Promise<unknown>>;
@@ -52,6 +55,22 @@ const licencePool = (t: Target) =>
     .values({ partnerOrgId: t.partnerOrgId, accountId: t.accountId, sapOrderId: `SAP-${randomUUID()}`, product: 'miteamMeetings', licenceCount: 1000, purchaseDate: '2026-01-01', expiresOn: '2099-12-31', trackingNumber: 'TRK-AUTHZ' });
 const catalogue = ['integrations.add', 'integrations.delete'] as const satisfies readonly Permission[];
 const configure = ['integrations.add', 'integrations.edit'] as const satisfies readonly Permission[];
+/** An account with the CloudLink Gateway integration (not yet finished) and a gateway onboarded up to `step` (GW-2). */
+const withGateway = async (t: Target, step: GatewayStep = 'connected') => {
+  await t.setIntegration('cloudlinkGateway');
+  await db()
+    .update(accountIntegrations)
+    .set({ setupDone: false })
+    .where(and(eq(accountIntegrations.accountId, t.accountId), eq(accountIntegrations.integrationId, 'cloudlinkGateway')));
+  return t.newGateway({ step });
+};
+const probeSite = {
+  name: 'Probe HQ',
+  address: { street: 'Probe street 1', city: 'Utrecht', postalCode: '3511 AA', province: '', country: 'NL' },
+  ethernet: { port1: { mode: 'static', ip: '10.0.0.2', prefixLength: 24, gateway: '10.0.0.1', dns: ['10.0.0.1'] }, port2: { mode: 'disabled' } },
+};
+const gatewayProtocol =
+  "the CloudLink gateway protocol (docs/gateway-protocol.md), called by gateways, not people: no session by design and proxy.ts does not run for it. Every request carries the gateway's own bearer credential, or the poll token of its announcement (claim-status, announcing a known hardware id again), else a 401; a first announce only makes an unclaimed gateway, which reaches no account until an account admin claims it by its link code (tests/integration/gateway/protocol.test.ts checks the refusals)";
 const orgWide = 'roles belong to the organisation, not to one account: an account manager may add or read them';
 
 export const ENDPOINTS: Record<string, Endpoint> = {
@@ -386,6 +405,90 @@ export const ENDPOINTS: Record<string, Endpoint> = {
     },
   },
 
+  // CloudLink Gateway onboarding (GW-1..6): configuring needs Integrations Add or Edit, reading View;
+  // the account must have the integration and (after the claim) a gateway at the step before.
+  'app/(portal)/accounts/[accountId]/integrations/gateway/actions.ts#claimGatewayAction': {
+    level: 'account',
+    needs: configure,
+    call: async (t) => {
+      const { linkCode } = await withGateway(t, 'announced');
+      return () => gatewayActions.claimGatewayAction(t.accountId, linkCode);
+    },
+  },
+  'app/(portal)/accounts/[accountId]/integrations/gateway/actions.ts#configureSiteAction': {
+    level: 'account',
+    needs: configure,
+    call: async (t) => {
+      await withGateway(t, 'claimed');
+      return () => gatewayActions.configureSiteAction(t.accountId, probeSite);
+    },
+  },
+  'app/(portal)/accounts/[accountId]/integrations/gateway/actions.ts#configurePbxAction': {
+    level: 'account',
+    needs: configure,
+    call: async (t) => {
+      await withGateway(t, 'site');
+      return () => gatewayActions.configurePbxAction(t.accountId, { type: 'mivb', address: '10.0.0.9', username: 'admin', password: `pw-${randomUUID()}` });
+    },
+  },
+  'app/(portal)/accounts/[accountId]/integrations/gateway/actions.ts#connectPbxAction': {
+    level: 'account',
+    needs: configure,
+    call: async (t) => {
+      await withGateway(t, 'pbx');
+      return () => gatewayActions.connectPbxAction(t.accountId, 'connect');
+    },
+  },
+  'app/(portal)/accounts/[accountId]/integrations/gateway/actions.ts#setSyncScheduleAction': {
+    level: 'account',
+    needs: configure,
+    call: async (t) => {
+      await withGateway(t, 'connected');
+      return () => gatewayActions.setSyncScheduleAction(t.accountId, 45); // a fresh gateway syncs every 20
+    },
+  },
+  'app/(portal)/accounts/[accountId]/integrations/gateway/actions.ts#sendDeploymentAction': {
+    level: 'account',
+    needs: welcome, // the users list's "send welcome e-mails" (requestBulkUsers)
+    call: async (t) => {
+      await withGateway(t, 'connected');
+      await t.newUser({ pbx: true });
+      return () => gatewayActions.sendDeploymentAction(t.accountId);
+    },
+  },
+  'app/(portal)/accounts/[accountId]/integrations/gateway/actions.ts#finishOnboardingAction': {
+    level: 'account',
+    needs: configure,
+    call: async (t) => {
+      await withGateway(t, 'connected');
+      return () => gatewayActions.finishOnboardingAction(t.accountId);
+    },
+  },
+  'app/(portal)/accounts/[accountId]/integrations/gateway/actions.ts#gatewayWizardAction': {
+    level: 'account',
+    needs: ['integrations.view'],
+    call: async (t) => {
+      await withGateway(t, 'connected');
+      return () => gatewayActions.gatewayWizardAction(t.accountId);
+    },
+  },
+  // SUP-4 gateway support: Support View (fetching logs changes nothing on the gateway).
+  'app/(portal)/accounts/[accountId]/integrations/gateway/actions.ts#gatewaySupportAction': {
+    level: 'account',
+    needs: ['support.view'],
+    call: async (t) => {
+      await withGateway(t, 'connected');
+      return () => gatewayActions.gatewaySupportAction(t.accountId, { action: 'fetchLogs', kind: 'system' });
+    },
+  },
+  'app/(portal)/accounts/[accountId]/integrations/gateway/actions.ts#gatewayTaskStatusAction': {
+    level: 'self',
+    call: async (t) => {
+      const made = await t.newNotification('gateway.tasks.fetchLogs.running');
+      return () => gatewayActions.gatewayTaskStatusAction(made);
+    },
+  },
+
   // Orders (ORD-1..3): partner level, Orders "View"; the account must be in the caller's scope.
   'app/(portal)/orders/actions.ts#assignOrderAction': {
     level: 'partner',
@@ -474,5 +577,7 @@ export const ENDPOINTS: Record<string, Endpoint> = {
     level: 'public',
     why: "the billing system's ingestion API: no session, a partner organisation's API key is the credential (tests/integration/orders/ingest.test.ts checks the 401s)",
   },
+  'app/api/gateway/[version]/[...path]/route.ts#GET': { level: 'public', why: gatewayProtocol },
+  'app/api/gateway/[version]/[...path]/route.ts#POST': { level: 'public', why: gatewayProtocol },
   'app/api/health/route.ts#GET': { level: 'public', why: 'load balancers and the error page: says only whether the database answers' },
 };

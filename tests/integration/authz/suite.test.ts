@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { db } from '@/db/client';
 import type { SignedInUser } from '@/lib/auth/load-actor';
+import type { Permission } from '@/lib/authz/types';
 import { boss } from '@/lib/jobs/boss';
 import { QUEUES } from '@/lib/jobs/queues';
 import { EMAIL, seed } from '../helpers';
@@ -86,10 +87,10 @@ async function outcomeOf(result: unknown): Promise<Outcome> {
 
 /** What a refused call must leave as it was. */
 async function fingerprint(): Promise<string> {
-  const tables = ['events', 'users', 'accounts', 'notifications', 'user_imports', 'user_import_rows', 'roles', 'role_permissions', 'role_accounts', 'account_manager_assignments', 'mail_outbox', 'support_contacts', 'auth_tokens', 'account_integrations', 'user_licences', 'orders', 'partner_api_keys'];
+  const tables = ['events', 'users', 'accounts', 'notifications', 'user_imports', 'user_import_rows', 'roles', 'role_permissions', 'role_accounts', 'account_manager_assignments', 'mail_outbox', 'support_contacts', 'auth_tokens', 'account_integrations', 'user_licences', 'orders', 'partner_api_keys', 'gateways', 'gateway_commands'];
   const counts = await db().execute<{ t: string }>(sql.raw(`select concat_ws(',', ${tables.map((t) => `(select count(*) from ${t})`).join(', ')},
     (select max(updated_at) from users), (select max(updated_at) from accounts), (select sum(session_version) from users),
-    (select max(updated_at) from account_integrations), (select string_agg(concat(delegated_authentication, guest_access, updated_at), ',' order by account_id) from account_privileges),
+    (select max(updated_at) from account_integrations), (select max(updated_at) from gateways), (select string_agg(concat(delegated_authentication, guest_access, updated_at), ',' order by account_id) from account_privileges),
     (select count(*) from pgboss.job)) as t`));
   return counts[0]!.t;
 }
@@ -118,18 +119,23 @@ afterAll(() => {
   console.log(`authorization suite: ${pages.length} pages declared (${pages.length - guardedPages.length} public by design), ${guardedPages.length} probed; ${pagesChecked} refusals checked (pages × actors) plus ${guardedPages.length} allowed controls`);
 });
 
+/** A probe; with `needsEach` the missing-box probe is one per box (`missingBox:<box>`). */
+type Case = Probe | `missingBox:${Permission}`;
+
 /** The probes that apply to an endpoint (the skipped ones say why in the registry). */
-function probesFor(e: Endpoint | PageSpec): Probe[] {
-  return PROBES.filter((probe) => {
-    if (e.skip?.[probe]) return false;
-    if (e.level === 'self') return probe === 'signedOut' || probe === 'otherAccountAdmin';
-    if (probe === 'missingBox') return lackable(e.needs ?? [], e.level === 'partner' ? 'partner' : 'account');
-    return true;
+function probesFor(e: Endpoint | PageSpec): Case[] {
+  const level = e.level === 'partner' ? 'partner' : 'account';
+  return PROBES.flatMap((probe): Case[] => {
+    if (e.skip?.[probe]) return [];
+    if (e.level === 'self') return probe === 'signedOut' || probe === 'otherAccountAdmin' ? [probe] : [];
+    if (probe === 'missingBox' && e.needsEach) return (e.needs ?? []).filter((box) => lackable([box], level)).map((box) => `missingBox:${box}` as const);
+    if (probe === 'missingBox') return lackable(e.needs ?? [], level) ? [probe] : [];
+    return [probe];
   });
 }
 
 /** The caller and the target of a probe, or null when the probe does not apply. */
-async function setUp(e: Endpoint | PageSpec, probe: Probe | 'control'): Promise<{ caller: SignedInUser | null; t: Target } | null> {
+async function setUp(e: Pick<Endpoint, 'level' | 'needs'>, probe: Case | 'control'): Promise<{ caller: SignedInUser | null; t: Target } | null> {
   const other = async () => freshAccount(w.a.partnerOrgId);
   const { alice, bram, partner, sam, uma } = people;
   if (e.level === 'self') {
@@ -139,7 +145,12 @@ async function setUp(e: Endpoint | PageSpec, probe: Probe | 'control'): Promise<
     return null;
   }
   const partnerLevel = e.level === 'partner';
-  switch (probe) {
+  if (probe.startsWith('missingBox:')) {
+    const caller = await withoutBoxes(w, [probe.slice('missingBox:'.length) as Permission], partnerLevel ? 'partner' : 'account');
+    if (!caller) return null;
+    return { caller, t: partnerLevel ? target(await other(), caller, partner) : target(w.a, caller, alice) };
+  }
+  switch (probe as Probe | 'control') {
     case 'control':
       return partnerLevel ? { caller: partner, t: target(await other(), partner, partner) } : { caller: alice, t: target(w.a, alice, alice) };
     case 'signedOut':
@@ -263,12 +274,17 @@ describe('the authorization suite: jobs (ROLE-6)', () => {
     });
   });
 
-  it('account-delete empties no account that an authorised request has not marked for deletion', async () => {
-    const spec = JOBS['account-delete'];
-    if (spec.guard === 'actor' || !spec.probe) throw new Error('account-delete is guarded by state');
+  it('account-delete is guarded by the state an authorised request left', () => {
+    expect(JOBS['account-delete']).toMatchObject({ guard: 'state', probe: expect.any(Function) });
+  });
+
+  // account-delete empties no account an authorised request has not marked for deletion; gateway-reset resets no gateway whose reset nobody asked for.
+  const strayJobs = Object.entries(JOBS).flatMap(([name, job]) => (job.guard !== 'actor' && job.probe ? [[name, job.probe] as const] : []));
+  it.each(strayJobs)('%s does nothing for a job that no authorised request asked for', async (_name, probe) => {
     const setup = (await setUp({ level: 'partner' }, 'control'))!;
+    const run = await probe(setup.t);
     const before = await fingerprint();
-    await (await spec.probe(setup.t))();
+    await run();
     expect(await fingerprint()).toBe(before);
   });
 });

@@ -1,9 +1,12 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { db } from '@/db/client';
-import { accountIntegrations, accounts, notifications, roleAccounts, rolePermissions, roles, userImportRows, userImports, users } from '@/db/schema';
+import { accountIntegrations, accounts, gateways, notifications, roleAccounts, rolePermissions, roles, userImportRows, userImports, users } from '@/db/schema';
 import { applicableCells } from '@/lib/authz';
 import type { SignedInUser } from '@/lib/auth/load-actor';
+import { sealSecret } from '@/lib/crypto/secret-box';
+import { formatLinkCode, LINK_CODE_ALPHABET } from '@/lib/gateway/link-code';
+import { hashSecret, newSecret } from '@/lib/gateway/protocol/secrets';
 import { integrationDefinition, type IntegrationId } from '@/lib/integrations/catalogue';
 import { baseRoleId } from '../helpers';
 
@@ -18,7 +21,8 @@ export interface Target {
   caller: SignedInUser | null;
   /** Someone allowed: owns the objects when there is no caller. */
   owner: SignedInUser;
-  newUser(options?: { registered?: boolean }): Promise<{ id: string; email: string }>;
+  /** A user of the account (`pbx`: one a PBX sync created, GW-3). */
+  newUser(options?: { registered?: boolean; pbx?: boolean }): Promise<{ id: string; email: string }>;
   /** A ready import with one valid row; `committed`: that row already created a user (IMP-5). */
   newImport(options?: { committed?: boolean }): Promise<string>;
   /** A notification of the owner (a job's progress when `titleKey` names one). */
@@ -29,7 +33,16 @@ export interface Target {
   newPartnerAdmin(options?: { manager?: boolean }): Promise<string>;
   /** Puts the integration on the account (at `version`, default the shipped one) or takes it off (`present: false`). */
   setIntegration(integrationId: IntegrationId, options?: { present?: boolean; version?: number; settings?: Record<string, unknown> }): Promise<void>;
+  /**
+   * A CloudLink gateway (F-GW). `announced`: one waiting to be claimed, and the account has none
+   * (so it may claim it); otherwise claimed by the account (its earlier gateway goes) and onboarded
+   * up to `step` (GW-2). Online (seen just now) unless told not.
+   */
+  newGateway(options?: { step?: GatewayStep; online?: boolean }): Promise<{ id: string; credential: string; linkCode: string }>;
 }
+
+export type GatewayStep = 'announced' | 'claimed' | 'site' | 'pbx' | 'connected';
+const GATEWAY_STEPS: readonly GatewayStep[] = ['announced', 'claimed', 'site', 'pbx', 'connected'];
 
 export function target(account: { id: string; partnerOrgId: string }, caller: SignedInUser | null, owner: SignedInUser): Target {
   const holder = () => (caller ?? owner).actor.userId!;
@@ -38,7 +51,7 @@ export function target(account: { id: string; partnerOrgId: string }, caller: Si
     partnerOrgId: account.partnerOrgId,
     caller,
     owner,
-    async newUser({ registered = false } = {}) {
+    async newUser({ registered = false, pbx = false } = {}) {
       const email = `t-${randomUUID()}@authz.example`;
       const [user] = await db()
         .insert(users)
@@ -50,6 +63,7 @@ export function target(account: { id: string; partnerOrgId: string }, caller: Si
           lastName: 'Target',
           displayName: 'Tess Target',
           roleId: await baseRoleId('user'),
+          ...(pbx ? { source: 'pbx' as const } : {}),
           ...(registered ? { registeredAt: new Date(), passwordHash: 'x' } : {}),
         })
         .returning({ id: users.id });
@@ -85,6 +99,33 @@ export function target(account: { id: string; partnerOrgId: string }, caller: Si
       if (!present) return;
       const row = { accountId: account.id, integrationId, version: version ?? integrationDefinition(integrationId).version, setupDone: true, settings };
       await db().insert(accountIntegrations).values(row);
+    },
+    async newGateway({ step = 'connected', online = true }: { step?: GatewayStep; online?: boolean } = {}) {
+      await db().delete(gateways).where(eq(gateways.accountId, account.id));
+      const reached = (s: GatewayStep) => GATEWAY_STEPS.indexOf(step) >= GATEWAY_STEPS.indexOf(s);
+      const now = new Date();
+      const code = [...randomBytes(8)].map((b) => LINK_CODE_ALPHABET[b % LINK_CODE_ALPHABET.length]).join('');
+      const secret = newSecret();
+      const site = {
+        name: 'Probe site',
+        address: { street: 'Probe street 1', city: 'Utrecht', postalCode: '3511 AA', province: '', country: 'NL' },
+        ethernet: { port1: { mode: 'dhcp' as const }, port2: { mode: 'disabled' as const } },
+      };
+      const [row] = await db()
+        .insert(gateways)
+        .values({
+          hardwareId: `GW-${randomUUID()}`,
+          model: 'physical',
+          platform: 'standalone',
+          softwareVersion: '1.4.0',
+          lastSeenAt: online ? now : null,
+          ...(reached('claimed') ? { accountId: account.id, claimedAt: now, credentialHash: hashSecret(secret) } : { linkCodeHash: hashSecret(code), pollTokenHash: hashSecret(newSecret()) }),
+          ...(reached('site') ? { site, siteLinkedAt: now } : {}),
+          ...(reached('pbx') ? { pbxType: 'mivb' as const, pbxAddress: '10.0.0.5', pbxUsername: 'admin', pbxPasswordSealed: sealSecret('pbx-pass-123'), pbxVersion: '10.1', pbxLinkedAt: now } : {}),
+          ...(reached('connected') ? { connectedAt: now } : {}),
+        })
+        .returning({ id: gateways.id });
+      return { id: row!.id, credential: `${row!.id}.${secret}`, linkCode: formatLinkCode(code) };
     },
     async newNotification(titleKey = 'notifications.demoSeeded') {
       const [note] = await db()

@@ -33,7 +33,9 @@ export async function serveGatewayProtocol(): Promise<{ url: string; close: () =
         res.writeHead(response.status, Object.fromEntries(response.headers));
         res.end(Buffer.from(await response.arrayBuffer()));
       })
-      .catch(() => res.destroy())
+      .catch(() => {
+        res.destroy();
+      })
       .finally(() => inFlight.delete(handled));
     inFlight.add(handled);
   });

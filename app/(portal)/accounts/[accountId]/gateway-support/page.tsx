@@ -49,7 +49,6 @@ export default async function GatewaySupportPage({ params }: { params: Promise<{
             latestVersion={latestGatewayVersion()}
             updateAvailable={view!.status.updateAvailable}
             scheduledUpdate={gateway.scheduledUpdate ?? null}
-            canChange={can(user.actor, 'support', 'edit')}
           />
         </>
       )}
