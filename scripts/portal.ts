@@ -1,5 +1,6 @@
 /**
- * One entry point for running the portal: `start` (production build), `dev`, `worker`, `migrate`.
+ * One entry point for running the portal: `start` (production build), `dev`, `worker`, `migrate`,
+ * and `demo` (`start` plus a gateway simulator linked to a demo account: scripts/demo-gateway.ts).
  * Without DATABASE_URL it starts the embedded PostgreSQL under DATA_DIR, applies migrations,
  * seeds the demo on first start (printing its sign-in once), then runs Next.js with that URL.
  * (`npm run topology` runs several web and worker processes instead: scripts/topology.ts.)
@@ -10,11 +11,12 @@ import { EnvError, parseEnv } from '../lib/env';
 import { assertPortFree, ensureBuild, log, nextBin, prepareDatabase, secretsKey, startDatabase, webEnv, workerDatabaseUrl } from './launch';
 
 const mode = process.argv[2] ?? 'start';
+const demo = mode === 'demo';
 
 async function main(): Promise<void> {
   const e = parseEnv();
   // Before the database and the build (minutes on a first start), not after them.
-  if (mode === 'start' || mode === 'dev') await assertPortFree(e.PORT, 'PORT');
+  if (mode === 'start' || mode === 'dev' || demo) await assertPortFree(e.PORT, 'PORT');
   // Set before the workers or Next.js read the environment, so every process sees one key.
   process.env.SECRETS_KEY = secretsKey(e);
 
@@ -31,9 +33,14 @@ async function main(): Promise<void> {
   await prepareDatabase(e, url, { seed: mode !== 'migrate' && e.SEED_DEMO });
   if (mode === 'migrate') return void (await embedded?.stop());
 
-  if (mode === 'start') ensureBuild();
+  if (mode === 'start' || demo) ensureBuild();
   const child = spawn(process.execPath, [nextBin(), mode === 'dev' ? 'dev' : 'start', '-p', String(e.PORT)], { stdio: 'inherit', env: webEnv(e, url) });
-  const stop = (signal: NodeJS.Signals) => child.kill(signal);
+  const sim = demo ? (await import('./demo-gateway')).startDemoGateway(e.PORT, e.APP_URL) : null;
+  sim?.catch((err: unknown) => console.error('[portal] the demo gateway did not start:', err instanceof Error ? err.message : err));
+  const stop = (signal: NodeJS.Signals) => {
+    void sim?.then((s) => s.stop()).catch(() => undefined);
+    child.kill(signal);
+  };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
   child.on('exit', async (code) => {

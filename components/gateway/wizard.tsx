@@ -18,6 +18,7 @@ import { TaskProgress } from './task-progress';
 
 /** While no gateway is linked the page looks again this often, so an announced gateway's claim shows at once. */
 const REFRESH_MS = 3000;
+const LIVE_MS = 10_000;
 
 /**
  * GW-1 / GW-2: the onboarding wizard. Each step's Next is a command that starts a job; the page
@@ -40,11 +41,14 @@ export function GatewayWizard({ initial, canConfigure }: { initial: GatewayWizar
     if (follow) setPage(pageOf(res.data.status.step));
   }, [account.id]);
 
+  // Before a gateway is linked the page follows it to the next step; after, it keeps the figures
+  // (online, line states) live without moving the admin off the page being read.
+  const linked = gateway !== null;
   useEffect(() => {
-    if (gateway || task) return;
-    const timer = setInterval(() => void reload(true), REFRESH_MS);
+    if (task) return;
+    const timer = setInterval(() => void reload(!linked), linked ? LIVE_MS : REFRESH_MS);
     return () => clearInterval(timer);
-  }, [gateway, task, reload]);
+  }, [linked, task, reload]);
 
   const started = (id: string) => {
     setDone(null);
@@ -75,6 +79,8 @@ export function GatewayWizard({ initial, canConfigure }: { initial: GatewayWizar
           <dd>{gateway.softwareVersion}</dd>
           <dt className="text-slate-500">{t('gateway.info.users')}</dt>
           <dd>{gateway.pbxUsers}</dd>
+          <dt className="text-slate-500">{t('gateway.info.lineStates')}</dt>
+          <dd>{gateway.lineStates}</dd>
         </dl>
       )}
       <nav aria-label={t('gateway.stepsLabel')}>

@@ -1,3 +1,5 @@
+import os from 'node:os';
+import path from 'node:path';
 import { and, count, eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
@@ -6,12 +8,14 @@ import { claimGateway } from '@/lib/gateway/claim-gateway';
 import { configureGatewayPbx } from '@/lib/gateway/configure-pbx';
 import { configureGatewaySite } from '@/lib/gateway/configure-site';
 import { requestPbxSync } from '@/lib/gateway/request-sync';
+import { requestGatewaySupport } from '@/lib/gateway/request-support-action';
 import { startWorkers } from '@/lib/jobs/workers';
 import type { GatewaySimulator } from '../../../simulators/gateway/index.mjs';
 import { accountByName, actorFor, EMAIL, seed } from '../helpers';
 import { addGatewayIntegration, onboard, SITE, startSim, syncNow, waitForNotification } from './harness';
 import { serveGatewayProtocol } from './serve-protocol';
 
+const stateFile = path.join(os.tmpdir(), `gateway-sim-onboard-${process.pid}-${Date.now()}.json`);
 let server: Awaited<ReturnType<typeof serveGatewayProtocol>>;
 let sim: GatewaySimulator | null = null;
 
@@ -34,7 +38,7 @@ describe('gateway onboarding and PBX sync against the simulator (GW-1..4)', () =
     const account = await accountByName('Contoso Ltd');
     await addGatewayIntegration(account.id);
     const alice = await actorFor(EMAIL.alice);
-    sim = await startSim(server.url, { pbx: 'mv5000', users: 80, hardwareId: 'SIM-ONBOARD' });
+    sim = await startSim(server.url, { pbx: 'mv5000', users: 80, hardwareId: 'SIM-ONBOARD', stateFile });
 
     const ctx = { actor: alice };
     await claimGateway({ ctx, input: { accountId: account.id, linkCode: sim.linkCode() } });
@@ -79,6 +83,36 @@ describe('gateway onboarding and PBX sync against the simulator (GW-1..4)', () =
     expect(after).toHaveLength(79);
     expect(after.find((u) => u.email === 'nina.new@example.test')).toMatchObject({ inactive: false });
     expect(after.filter((u) => u.inactive)).toHaveLength(1);
+  });
+
+  it('runs the gateway support actions as jobs, and refuses them for an offline gateway (SUP-4)', async () => {
+    const account = await accountByName('Contoso Ltd');
+    const alice = await actorFor(EMAIL.alice);
+    // The first test's gateway, back from its state file with its identity and credential.
+    sim = await startSim(server.url, { pbx: 'mv5000', users: 80, hardwareId: 'SIM-ONBOARD', stateFile });
+    await sim.waitFor((s) => s.claimed && s.online);
+    const support = async (request: Record<string, unknown>) => waitForNotification((await requestGatewaySupport({ ctx: { actor: alice }, input: { accountId: account.id, request } })).notificationId);
+
+    const logs = await support({ action: 'fetchLogs', kind: 'system' });
+    expect(logs).toMatchObject({ status: 'success', titleKey: 'gateway.tasks.fetchLogs.done' });
+    expect(logs.details?.split('\n').length).toBeGreaterThan(0);
+    expect(await support({ action: 'callTrace', extension: '1001', seconds: 5 })).toMatchObject({ status: 'success', params: { extension: '1001' } });
+    expect(await support({ action: 'callTrace', extension: '9999', seconds: 5 })).toMatchObject({ status: 'error', titleKey: 'gateway.errors.unknownExtension' });
+    const at = new Date(Date.now() + 86_400_000).toISOString();
+    expect(await support({ action: 'scheduleUpdate', at })).toMatchObject({ status: 'success', params: { version: '1.5.0' } });
+    expect(await support({ action: 'performUpdate' })).toMatchObject({ status: 'success', params: { version: '1.5.0' } });
+    const [updated] = await db().select().from(gateways).where(eq(gateways.accountId, account.id));
+    expect(updated).toMatchObject({ softwareVersion: '1.5.0', scheduledUpdate: null });
+    await sim.waitFor((s) => s.online && s.softwareVersion === '1.5.0', 20_000);
+    expect(await support({ action: 'restart' })).toMatchObject({ status: 'success', titleKey: 'gateway.tasks.restart.done' });
+    const restarts = await db().select().from(events).where(and(eq(events.accountId, account.id), eq(events.asset, 'Integration')));
+    expect(restarts.some((e) => JSON.stringify(e.coreDetails).includes('"restart"'))).toBe(true);
+
+    // A user without Support View, and an offline gateway, are refused before any job.
+    const uma = await actorFor(EMAIL.uma);
+    await expect(requestGatewaySupport({ ctx: { actor: uma }, input: { accountId: account.id, request: { action: 'restart' } } })).rejects.toMatchObject({ status: 403 });
+    await db().update(gateways).set({ lastSeenAt: new Date(Date.now() - 120_000) }).where(eq(gateways.accountId, account.id));
+    await expect(requestGatewaySupport({ ctx: { actor: alice }, input: { accountId: account.id, request: { action: 'restart' } } })).rejects.toMatchObject({ messageKey: 'gateway.support.unavailable.offline' });
   });
 
   it('refuses a PBX over its CloudLink-role capacity as a whole, naming the limit', async () => {
