@@ -79,6 +79,9 @@ export async function prepareDatabase(e: Env, url: string, { seed = e.SEED_DEMO 
   const { resealIntegrationSecrets } = await import('../lib/integrations/reseal-secrets');
   const resealed = await resealIntegrationSecrets(db());
   if (resealed) log(`${resealed} integration(s) had secrets sealed with an old key; resealed with SECRETS_KEY`);
+  const { resealGatewaySecrets } = await import('../lib/gateway/reseal-gateway-secrets');
+  const gatewaysResealed = await resealGatewaySecrets(db());
+  if (gatewaysResealed) log(`${gatewaysResealed} gateway(s) had secrets sealed with an old key; resealed with SECRETS_KEY`);
   if (seed) await seedDemo(e);
   await closeDb();
 }

@@ -1,7 +1,7 @@
 import 'server-only';
-import { and, eq, isNotNull, lte, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, lte, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
-import { accountIntegrations, accounts, gateways } from '@/db/schema';
+import { accountIntegrations, accounts, gatewayCommands, gatewayEventReceipts, gateways } from '@/db/schema';
 import { enqueue } from '@/lib/jobs/boss';
 import { failureOf } from './failure';
 import { runSync } from '../sync/run-sync';
@@ -38,4 +38,24 @@ export async function runScheduledSync({ accountId }: { accountId: string }): Pr
     if (!failure) throw e;
     await db().update(gateways).set({ errorKey: failure.key, errorParams: failure.params, updatedAt: new Date() }).where(eq(gateways.accountId, accountId));
   }
+}
+
+/** How long an event id is remembered for replay detection (protocol §4), and a finished command kept. */
+export const RECEIPT_HOURS = 24;
+export const COMMAND_DAYS = 7;
+const PRUNE_BATCH = 50_000;
+
+/**
+ * `gateway-tick`, too: forgets event ids older than RECEIPT_HOURS and finished commands older than
+ * COMMAND_DAYS, a bounded batch per minute, so 500 events/s does not grow the tables for ever.
+ */
+export async function pruneGatewayData(): Promise<{ receipts: number; commands: number }> {
+  const receipts = await db().execute(sql`
+    delete from ${gatewayEventReceipts} where ctid in (
+      select ctid from ${gatewayEventReceipts} where received_at < now() - make_interval(hours => ${RECEIPT_HOURS}) limit ${PRUNE_BATCH})`);
+  const commands = await db()
+    .delete(gatewayCommands)
+    .where(and(inArray(gatewayCommands.status, ['done', 'failed', 'expired']), lte(gatewayCommands.createdAt, sql`now() - make_interval(days => ${COMMAND_DAYS})`)))
+    .returning({ id: gatewayCommands.id });
+  return { receipts: receipts.count ?? 0, commands: commands.length };
 }

@@ -2,7 +2,7 @@ import 'server-only';
 import { deliverMail } from '@/lib/mail/deliver-mail';
 import { runGatewayReset } from '@/lib/gateway/tasks/reset-gateway';
 import { runGatewayTask } from '@/lib/gateway/tasks/run-gateway-task';
-import { queueDueSyncs, runScheduledSync } from '@/lib/gateway/tasks/scheduled-sync';
+import { pruneGatewayData, queueDueSyncs, runScheduledSync } from '@/lib/gateway/tasks/scheduled-sync';
 import { runAccountDelete } from './account-delete';
 import { runIntegrationUpdate } from './integration-update';
 import { runLicencesBulk } from './licences-bulk';
@@ -24,6 +24,9 @@ export const HANDLERS: Handlers = {
   'licences-bulk': runLicencesBulk,
   'gateway-task': runGatewayTask,
   'pbx-sync': runScheduledSync,
-  'gateway-tick': () => queueDueSyncs(),
+  'gateway-tick': async () => {
+    await queueDueSyncs();
+    await pruneGatewayData();
+  },
   'gateway-reset': runGatewayReset,
 };

@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
-import { accountIntegrations, events, gatewayCommands, gateways, pbxCallRecords, pbxUserStates } from '@/db/schema';
+import { accountIntegrations, events, gatewayCommands, gatewayEventReceipts, gateways, pbxCallRecords, pbxUserStates } from '@/db/schema';
+import { pruneGatewayData } from '@/lib/gateway/tasks/scheduled-sync';
 import { claimGateway } from '@/lib/gateway/claim-gateway';
 import { sendCommand } from '@/lib/adapters/pbx/send-command';
 import { actorFor, accountByName, EMAIL, seed } from '../helpers';
@@ -129,5 +130,23 @@ describe('gateway protocol v1 (docs/gateway-protocol.md)', () => {
     expect((await api('v1/events', { token: credential, raw: huge })).status).toBe(413);
     expect((await post(Array.from({ length: 501 }, (_, i) => line(`b-${i}`, '2026-12-07T10:00:09Z', 'idle')))).status).toBe(400);
     await db().delete(gateways).where(eq(gateways.id, gatewayId));
+  });
+
+  it('forgets event ids after 24 hours and finished commands after 7 days, keeping the rest', async () => {
+    const { gatewayId } = await claimed('HW-PRUNE', 'PRNE-2345');
+    await db().insert(gatewayEventReceipts).values([
+      { gatewayId, eventId: 'old', receivedAt: new Date(Date.now() - 25 * 3600_000) },
+      { gatewayId, eventId: 'new', receivedAt: new Date() },
+    ]);
+    const expiresAt = new Date(Date.now() + 60_000);
+    const week = new Date(Date.now() - 8 * 86_400_000);
+    await db().insert(gatewayCommands).values([
+      { gatewayId, type: 'restart', payload: {}, status: 'done', createdAt: week, expiresAt },
+      { gatewayId, type: 'restart', payload: {}, status: 'pending', createdAt: week, expiresAt },
+      { gatewayId, type: 'restart', payload: {}, status: 'done', expiresAt },
+    ]);
+    expect(await pruneGatewayData()).toEqual({ receipts: 1, commands: 1 });
+    expect((await db().select().from(gatewayEventReceipts).where(eq(gatewayEventReceipts.gatewayId, gatewayId))).map((r) => r.eventId)).toEqual(['new']);
+    expect(await db().select().from(gatewayCommands).where(eq(gatewayCommands.gatewayId, gatewayId))).toHaveLength(2);
   });
 });
