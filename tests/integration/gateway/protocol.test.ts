@@ -18,11 +18,11 @@ const api = (path: string, init: { method?: string; token?: string; body?: unkno
 const announceBody = (hardwareId: string, linkCode: string) => ({ hardwareId, linkCode, model: 'physical', platform: 'standalone', softwareVersion: '1.4.2' });
 
 /** Announces and claims a gateway for Contoso; returns its credential. */
-async function claimed(hardwareId: string, linkCode: string): Promise<{ credential: string; gatewayId: string }> {
+async function claimed(hardwareId: string, linkCode: string, by: { account: string; admin: string } = { account: 'Contoso Ltd', admin: EMAIL.alice }): Promise<{ credential: string; gatewayId: string }> {
   const res = await api('v1/announce', { body: announceBody(hardwareId, linkCode) });
   const { pollToken, gatewayId } = (await res.json()) as { pollToken: string; gatewayId: string };
-  const account = await accountByName('Contoso Ltd');
-  await claimGateway({ ctx: { actor: await actorFor(EMAIL.alice) }, input: { accountId: account.id, linkCode } });
+  const account = await accountByName(by.account);
+  await claimGateway({ ctx: { actor: await actorFor(by.admin) }, input: { accountId: account.id, linkCode } });
   const status = (await (await api('v1/claim-status', { token: pollToken, body: {} })).json()) as { credential: string };
   return { credential: status.credential, gatewayId };
 }
@@ -96,13 +96,23 @@ describe('gateway protocol v1 (docs/gateway-protocol.md)', () => {
     const [cmd] = await db().select().from(gatewayCommands).where(eq(gatewayCommands.id, id));
     expect(cmd).toMatchObject({ status: 'done', result: { restarted: true } });
 
-    // Another gateway's credential cannot answer it.
-    const other = await api('v1/announce', { body: announceBody('HW-OTHER', 'PQRS-TUVW') });
-    expect(other.status).toBe(201);
+    // Another account's gateway cannot answer a command of this one, nor see it.
+    const fabrikam = await accountByName('Fabrikam BV');
+    await db().insert(accountIntegrations).values({ accountId: fabrikam.id, integrationId: 'cloudlinkGateway', version: 1 }).onConflictDoNothing();
+    const other = await claimed('HW-OTHER', 'PQRS-TUVW', { account: 'Fabrikam BV', admin: EMAIL.bram });
+    const next = sendCommand({ id: gatewayId, accountId: null }, 'restart', {}, 5_000).catch((e: unknown) => e);
+    const mine = ((await (await api('v1/commands?wait=5', { token: credential })).json()) as { commands: { id: string }[] }).commands[0]!.id;
+    expect(((await (await api('v1/commands?wait=1', { token: other.credential })).json()) as { commands: unknown[] }).commands).toEqual([]);
+    const foreign = await api(`v1/commands/${mine}/result`, { token: other.credential, body: { status: 'ok', result: {} } });
+    expect(foreign.status).toBe(404);
+    expect(await foreign.json()).toMatchObject({ error: { code: 'unknown_command' } });
+    await api(`v1/commands/${mine}/result`, { token: credential, body: { status: 'ok', result: {} } });
+    await next;
     const rotated = (await (await api('v1/credential/rotate', { token: credential, body: {} })).json()) as { credential: string };
     expect((await api('v1/commands?wait=1', { token: credential })).status).toBe(401);
     expect((await api('v1/commands?wait=1', { token: rotated.credential })).status).toBe(200);
     await db().delete(gateways).where(eq(gateways.id, gatewayId));
+    await db().delete(gateways).where(eq(gateways.id, other.gatewayId));
   });
 
   it('stores each event once, keeps the newest state whatever the order, and refuses a bad batch whole', async () => {
