@@ -1,7 +1,8 @@
 import 'server-only';
 import { and, eq, isNotNull, sql } from 'drizzle-orm';
 import { db, type Tx } from '@/db/client';
-import { gatewayEventReceipts, gateways, pbxCallRecords, type Gateway } from '@/db/schema';
+import { gatewayEventReceipts, gateways, pbxCallRecords } from '@/db/schema';
+import type { AuthenticatedGateway } from './authenticate';
 import { ProtocolError } from './errors';
 import { readBody } from './read-body';
 import { BODY_LIMITS, EventsBody, type GatewayEvent } from './schemas';
@@ -13,7 +14,7 @@ const SYNC_SOON_SECONDS = 30;
  * Protocol §4 `POST /events`: the batch is stored in one transaction; each event id counts once
  * per gateway, and per user and kind only the newest state is kept, whatever order events come in.
  */
-export async function ingestEvents(request: Request, gateway: Gateway): Promise<Response> {
+export async function ingestEvents(request: Request, gateway: AuthenticatedGateway): Promise<Response> {
   if (!gateway.accountId) throw new ProtocolError(409, 'not_claimed', 'The gateway is not linked to an account.');
   const accountId = gateway.accountId;
   const { events } = await readBody(request, EventsBody, BODY_LIMITS.events);
@@ -35,7 +36,7 @@ export async function ingestEvents(request: Request, gateway: Gateway): Promise<
 
 type StateKind = 'line' | 'presence' | 'dnd';
 
-async function applyEvents(tx: Tx, gateway: Gateway, accountId: string, events: GatewayEvent[]): Promise<void> {
+async function applyEvents(tx: Tx, gateway: AuthenticatedGateway, accountId: string, events: GatewayEvent[]): Promise<void> {
   // The newest event per user and kind: one row per user in each upsert (PostgreSQL refuses to
   // update a row twice in one statement), and an older one in the same batch loses anyway.
   const latest = new Map<string, GatewayEvent>();
