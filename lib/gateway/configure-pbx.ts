@@ -4,11 +4,11 @@ import { z } from 'zod';
 import { gateways } from '@/db/schema';
 import { canConfigureIntegrations } from '@/lib/authz';
 import { sealSecret } from '@/lib/crypto/secret-box';
-import { withTransaction, type Command } from '@/lib/db/transaction';
-import { ConflictError, ForbiddenError, ValidationError, validationFromZod } from '@/lib/errors';
+import type { Command } from '@/lib/db/transaction';
+import { ConflictError, ValidationError } from '@/lib/errors';
 import { recordIntegrationEdit } from '@/lib/integrations/write-integrations-change';
 import { PbxInput } from './schemas';
-import { loadAccountGateway, requireGateway } from './scope';
+import { onAccountGateway } from './gateway-command';
 import { startGatewayTask } from './start-task';
 
 const Input = z.object({ accountId: z.string().max(100), pbx: PbxInput });
@@ -17,14 +17,11 @@ const Input = z.object({ accountId: z.string().max(100), pbx: PbxInput });
  * GW-2 step 2 "PBX" → Next: stores the PBX's type, address and credentials (the password sealed,
  * INT-5, never sent back; empty keeps the stored one) and queues the PBX link on the gateway.
  */
-export async function configureGatewayPbx({ ctx, input }: Command<unknown>): Promise<{ notificationId: string }> {
-  const parsed = Input.safeParse(input);
-  if (!parsed.success) throw validationFromZod(parsed.error);
-  if (!canConfigureIntegrations(ctx.actor)) throw new ForbiddenError();
-  const { pbx } = parsed.data;
-  return withTransaction(ctx, async (tx) => {
-    const found = await loadAccountGateway(tx, ctx.actor, parsed.data.accountId, { lock: true });
-    const gateway = requireGateway(found);
+export async function configureGatewayPbx(command: Command<unknown>): Promise<{ notificationId: string }> {
+  const { ctx } = command;
+  return onAccountGateway(command, Input, canConfigureIntegrations, async (tx, found, data) => {
+    const { gateway } = found;
+    const { pbx } = data;
     if (!gateway.siteLinkedAt) throw new ConflictError('gateway.errors.siteFirst');
     if (gateway.platform === 'smbc') throw new ConflictError('gateway.errors.smbcHasPbx');
     if (!pbx.password && !gateway.pbxPasswordSealed) throw new ValidationError({ 'pbx.password': ['errors.required'] });

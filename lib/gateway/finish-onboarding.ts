@@ -3,21 +3,18 @@ import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { accountIntegrations } from '@/db/schema';
 import { canConfigureIntegrations } from '@/lib/authz';
-import { withTransaction, type Command } from '@/lib/db/transaction';
-import { ConflictError, ForbiddenError, validationFromZod } from '@/lib/errors';
+import type { Command } from '@/lib/db/transaction';
+import { ConflictError } from '@/lib/errors';
 import { recordIntegrationEdit } from '@/lib/integrations/write-integrations-change';
-import { loadAccountGateway, requireGateway } from './scope';
+import { onAccountGateway } from './gateway-command';
 
 const Input = z.object({ accountId: z.string().max(100) });
 
 /** GW-2 "Finish": the onboarding is complete; the integration shows as set up (and is removed with a reset, GW-5). */
-export async function finishGatewayOnboarding({ ctx, input }: Command<unknown>): Promise<{ done: true }> {
-  const parsed = Input.safeParse(input);
-  if (!parsed.success) throw validationFromZod(parsed.error);
-  if (!canConfigureIntegrations(ctx.actor)) throw new ForbiddenError();
-  return withTransaction(ctx, async (tx) => {
-    const found = await loadAccountGateway(tx, ctx.actor, parsed.data.accountId, { lock: true });
-    const gateway = requireGateway(found);
+export async function finishGatewayOnboarding(command: Command<unknown>): Promise<{ done: true }> {
+  const { ctx } = command;
+  return onAccountGateway(command, Input, canConfigureIntegrations, async (tx, found) => {
+    const { gateway } = found;
     if (!gateway.connectedAt) throw new ConflictError('gateway.errors.notConnected');
     if (found.integration.setupDone) return { done: true as const };
     await tx

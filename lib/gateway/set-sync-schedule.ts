@@ -3,24 +3,21 @@ import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { gateways } from '@/db/schema';
 import { canConfigureIntegrations } from '@/lib/authz';
-import { withTransaction, type Command } from '@/lib/db/transaction';
-import { ConflictError, ForbiddenError, validationFromZod } from '@/lib/errors';
+import type { Command } from '@/lib/db/transaction';
+import { ConflictError } from '@/lib/errors';
 import { recordIntegrationEdit } from '@/lib/integrations/write-integrations-change';
 import { ScheduleInput, SYNC_INTERVAL } from './schemas';
-import { loadAccountGateway, requireGateway } from './scope';
+import { onAccountGateway } from './gateway-command';
 
 const Input = ScheduleInput.extend({ accountId: z.string().max(100) });
 
 /** GW-2 "PBX Sync Schedule" in minutes (default 20); fixed on SMBC platforms (seed 2622-2625). */
-export async function setPbxSyncSchedule({ ctx, input }: Command<unknown>): Promise<{ minutes: number }> {
-  const parsed = Input.safeParse(input);
-  if (!parsed.success) throw validationFromZod(parsed.error);
-  if (!canConfigureIntegrations(ctx.actor)) throw new ForbiddenError();
-  return withTransaction(ctx, async (tx) => {
-    const found = await loadAccountGateway(tx, ctx.actor, parsed.data.accountId, { lock: true });
-    const gateway = requireGateway(found);
+export async function setPbxSyncSchedule(command: Command<unknown>): Promise<{ minutes: number }> {
+  const { ctx } = command;
+  return onAccountGateway(command, Input, canConfigureIntegrations, async (tx, found, data) => {
+    const { gateway } = found;
     if (gateway.platform === 'smbc') throw new ConflictError('gateway.errors.smbcFixedSchedule');
-    const minutes = parsed.data.minutes;
+    const minutes = data.minutes;
     if (minutes === gateway.syncIntervalMinutes) return { minutes };
     await tx
       .update(gateways)

@@ -34,6 +34,7 @@ import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import postgres from 'postgres';
 import { benchDatabase } from './bench-database';
+import { waitForHealth } from './wait-for-health';
 
 if (!existsSync('.next/BUILD_ID')) {
   console.error('bench:gateway-events runs against the production build, and .next has none: run `npm run build` first.');
@@ -83,19 +84,6 @@ function startPortal() {
       ...(process.env.BENCH_PROFILE ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${process.env.BENCH_PROFILE}` } : {}),
     },
   });
-}
-
-async function waitForHealth(child: ReturnType<typeof startPortal>) {
-  for (let i = 0; ; i++) {
-    if (child.exitCode !== null) throw new Error('the portal exited before serving');
-    try {
-      if ((await fetch(`${BASE}/api/health`)).ok) return;
-    } catch {
-      /* not listening yet */
-    }
-    if (i > 1200) throw new Error('the portal did not answer /api/health within 5 minutes');
-    await sleep(250);
-  }
 }
 
 // ---- the portal's processes, from /proc ----
@@ -330,7 +318,7 @@ const polls = new AbortController();
 let failed = false;
 try {
   process.stderr.write('bench:gateway-events: starting the portal (production build) …\n');
-  await waitForHealth(portal);
+  await waitForHealth(portal, BASE);
   const sql = postgres(database.url, { max: 2, onnotice: () => undefined });
   const [partner] = await sql<{ id: string; partner_org_id: string }[]>`select id, partner_org_id from users where email = 'partner@northwind.example'`;
   if (!partner) throw new Error('the demo partner is missing (the portal seeds it on its first start)');

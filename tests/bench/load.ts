@@ -20,6 +20,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import autocannon from 'autocannon';
 import postgres from 'postgres';
 import { benchDatabase } from './bench-database';
+import { waitForHealth } from './wait-for-health';
 
 const PORT = 3250;
 const BASE = `http://localhost:${PORT}`;
@@ -51,19 +52,6 @@ function startPortal() {
     },
   });
   return child;
-}
-
-async function waitForHealth(child: ReturnType<typeof startPortal>) {
-  for (let i = 0; ; i++) {
-    if (child.exitCode !== null) throw new Error('the portal exited before serving');
-    try {
-      if ((await fetch(`${BASE}/api/health`)).ok) return;
-    } catch {
-      /* not listening yet */
-    }
-    if (i > 1200) throw new Error('the portal did not answer /api/health within 5 minutes');
-    await sleep(250);
-  }
 }
 
 /** 199 more partner admins of Northwind (the demo partner's password) and 10,000 users in Contoso. */
@@ -246,7 +234,7 @@ const portal = startPortal();
 let failed = false;
 try {
   process.stderr.write('bench:load: starting the portal (production build) …\n');
-  await waitForHealth(portal);
+  await waitForHealth(portal, BASE);
   const sql = postgres(database.url, { max: 2, onnotice: () => undefined });
   const { contosoId, userIds, emails } = await fill(sql);
   await sql.end();

@@ -30,6 +30,8 @@ export async function stageSnapshot(gateway: Gateway & { accountId: string }, on
     const current = run!;
     try {
       let received = current.received;
+      // Pages fetched by this run are kept as parsed; only a resumed run reads earlier pages back.
+      const fetched: PbxUserRecord[] = [];
       while (received < current.total) {
         const page = await pbx.fetchUsers(ref, current.snapshotId!, received, SYNC_PAGE);
         const users = page.users.map((u) => PbxUserRecord.parse(u));
@@ -40,8 +42,10 @@ export async function stageSnapshot(gateway: Gateway & { accountId: string }, on
           await tx.update(pbxSyncRuns).set({ received: sql`${pbxSyncRuns.received} + ${users.length}` }).where(and(eq(pbxSyncRuns.id, current.id), eq(pbxSyncRuns.received, start)));
         });
         received += users.length;
+        fetched.push(...users);
         await onProgress(received, current.total);
       }
+      if (current.received === 0) return { runId: current.id, users: fetched };
       const staged = await db().select({ data: pbxSyncStaged.data }).from(pbxSyncStaged).where(eq(pbxSyncStaged.runId, current.id)).orderBy(asc(pbxSyncStaged.position));
       return { runId: current.id, users: staged.map((s) => PbxUserRecord.parse(s.data)) };
     } catch (e) {
