@@ -8,7 +8,7 @@ const EVERY_RESPONSE = [
   { key: 'Referrer-Policy', value: 'same-origin' },
 ];
 /** Paths proxy.ts's matcher skips: nothing sets their CSP at request time. */
-const UNPROXIED = ['/_next/static/:path*', '/_next/image', '/favicon.ico', '/robots.txt', '/api/upload/:path*', '/api/gateway/:path*'];
+const UNPROXIED = ['/_next/static/:path*', '/_next/image', '/favicon.ico', '/robots.txt', '/api/upload/:path*', '/api/gateway/:path*', '/scim/:path*'];
 const UNPROXIED_HEADERS = [
   { key: 'Content-Security-Policy', value: "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'" },
   { key: 'X-Frame-Options', value: 'DENY' },

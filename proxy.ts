@@ -11,9 +11,10 @@ import { translator } from '@/lib/i18n/translator';
 /**
  * Pages anyone may open; everything else needs a session (default deny). /api/billing/ is the
  * billing system's API: its handlers authenticate an API key instead of a session. /api/health
- * answers load balancers and the error page (up or down, nothing else).
+ * answers load balancers and the error page (up or down, nothing else). /api/sso/ is SAML (signed
+ * assertions, SSO-2), which authenticates itself.
  */
-const PUBLIC = [/^\/sign-in$/, /^\/forgot-password$/, /^\/welcome\/[^/]+$/, /^\/reset-password\/[^/]+$/, /^\/support$/, /^\/legal$/, /^\/api\/auth\//, /^\/api\/billing\//, /^\/api\/health$/];
+const PUBLIC = [/^\/sign-in$/, /^\/forgot-password$/, /^\/welcome\/[^/]+$/, /^\/reset-password\/[^/]+$/, /^\/support$/, /^\/legal$/, /^\/api\/auth\//, /^\/api\/billing\//, /^\/api\/health$/, /^\/api\/sso\//, /^\/sso\/(complete|refused|test-result)$/];
 
 /**
  * Four jobs, in this order, for every request it runs for:
@@ -64,11 +65,12 @@ export async function proxy(req: NextRequest) {
 }
 
 /*
+ * /scim/ (SCIM 2.0 clients with bearer tokens, lib/provisioning/scim-router.ts) is not matched either.
  * /api/upload/ is not matched: the proxy would buffer upload bodies in memory (and cut them at
  * its size limit). Those route handlers check the session and the Origin themselves
  * (lib/http/route-response), and next.config.mjs gives them, like the static files skipped here,
  * fixed security headers.
  */
 export const config = {
-  matcher: ['/((?!_next/static|_next/image|favicon.ico|robots.txt|api/upload/|api/gateway/).*)'],
+  matcher: ['/((?!_next/static|_next/image|favicon.ico|robots.txt|api/upload/|api/gateway/|scim/).*)'],
 };

@@ -14,19 +14,28 @@ import { TextField } from '@/components/ui/text-field';
 import { SignInInput } from '@/lib/auth/schemas';
 
 type Values = z.infer<typeof SignInInput>;
-const REASONS = new Set(['invalid', 'rateLimited', 'deactivated', 'unavailable']);
+const REASONS = new Set(['invalid', 'rateLimited', 'deactivated', 'unavailable', 'ssoRequired']);
 
 interface Props {
   partnerSso: boolean;
   notice: 'registered' | 'reset' | 'changed' | 'expired' | null;
   partnerFailed: boolean;
+  /** Back from "Sign in with single sign-on" for an address without SSO. */
+  noSso: boolean;
 }
 
-export function SignInForm({ partnerSso, notice, partnerFailed }: Props) {
+export function SignInForm({ partnerSso, notice, partnerFailed, noSso }: Props) {
   const t = useT();
   const router = useRouter();
-  const [error, setError] = useState<string | null>(partnerFailed ? 'signIn.errors.partnerFailed' : null);
-  const { register, handleSubmit, formState } = useForm<Values>({ resolver: zodResolver(SignInInput) });
+  const [error, setError] = useState<string | null>(partnerFailed ? 'signIn.errors.partnerFailed' : noSso ? 'signIn.errors.noSso' : null);
+  const { register, handleSubmit, formState, getValues } = useForm<Values>({ resolver: zodResolver(SignInInput) });
+
+  // SSO-2 e-mail first: the account of this address sends the browser to its identity provider.
+  const singleSignOn = () => {
+    const email = getValues('email')?.trim();
+    if (!email) return setError('signIn.errors.ssoEmail');
+    window.location.assign(`/api/sso/start?email=${encodeURIComponent(email)}`);
+  };
 
   const onSubmit = handleSubmit(async (values) => {
     setError(null);
@@ -50,6 +59,9 @@ export function SignInForm({ partnerSso, notice, partnerFailed }: Props) {
         <TextField label={t('fields.password')} type="password" autoComplete="current-password" errors={fieldErrors('password')} {...register('password')} />
         <Button type="submit" disabled={formState.isSubmitting}>
           {formState.isSubmitting ? t('signIn.submitting') : t('signIn.submit')}
+        </Button>
+        <Button type="button" variant="secondary" onClick={singleSignOn}>
+          {t('signIn.sso')}
         </Button>
       </form>
       <Link href="/forgot-password" className="text-sm text-brand-700 hover:underline">

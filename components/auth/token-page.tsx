@@ -1,5 +1,6 @@
 import { LinkProblem } from '@/components/auth/link-problem';
 import { SetPasswordForm } from '@/components/auth/set-password-form';
+import { SsoRegistration } from '@/components/auth/sso-registration';
 import { inspectLink } from '@/lib/auth/link-page';
 import { currentLocale } from '@/lib/auth/session';
 import type { TokenPurpose } from '@/lib/auth/tokens';
@@ -10,6 +11,7 @@ export async function TokenPage({ purpose, params }: { purpose: TokenPurpose; pa
   const { token } = await params;
   const link = await inspectLink(purpose, token);
   if (!link.ok) return <LinkProblem t={translator(await currentLocale())} problem={link.problem} purpose={purpose} />;
+  if (link.ssoOnly) return <SsoRegistration token={token} email={link.email} />;
   return <SetPasswordForm purpose={purpose} token={token} email={link.email} />;
 }
 

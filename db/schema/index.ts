@@ -6,3 +6,4 @@ export * from './integrations';
 export * from './billing';
 export * from './licences';
 export * from './gateways';
+export * from './sso';

@@ -1,7 +1,11 @@
 import 'server-only';
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
+import { eq } from 'drizzle-orm';
+import { db } from '@/db/client';
+import { users } from '@/db/schema';
 import { isDatabaseUnavailable } from '@/lib/db/unavailable';
+import { redeemSsoTicket, SSO_TICKET_COOKIE } from '@/lib/sso/tickets';
 import { env } from '@/lib/env';
 import { provisionPartner } from './provision-partner';
 import { verifyCredentials } from './verify-credentials';
@@ -29,6 +33,15 @@ declare module 'next-auth/jwt' {
     uid?: string;
     sv?: number;
   }
+}
+
+function ssoTicketFrom(headers: Record<string, string | string[] | undefined> | undefined): string | null {
+  const cookie = [headers?.cookie].flat()[0] ?? '';
+  for (const part of cookie.split(';')) {
+    const [name, ...value] = part.trim().split('=');
+    if (name === SSO_TICKET_COOKIE) return decodeURIComponent(value.join('='));
+  }
+  return null;
 }
 
 function partnerProvider(): NextAuthOptions['providers'] {
@@ -81,6 +94,21 @@ export function authOptions(): NextAuthOptions {
           // The code reaches the sign-in form, which shows the localised message for it.
           if (!result.ok) throw new Error(result.reason);
           return { id: result.userId, sv: result.sessionVersion };
+        },
+      }),
+      // SSO-2: the ACS verified a SAML assertion and left a single-use ticket in a cookie; the same
+      // next-auth session as a password sign-in is issued for it.
+      CredentialsProvider({
+        id: 'sso',
+        name: 'Single sign-on',
+        credentials: {},
+        async authorize(_credentials, req) {
+          const raw = ssoTicketFrom(req?.headers);
+          const userId = raw ? await redeemSsoTicket(db(), raw) : null;
+          if (!userId) throw new Error('ssoExpired');
+          const [user] = await db().select({ sv: users.sessionVersion }).from(users).where(eq(users.id, userId)).limit(1);
+          if (!user) throw new Error('ssoExpired');
+          return { id: userId, sv: user.sv };
         },
       }),
       ...partnerProvider(),

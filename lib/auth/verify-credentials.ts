@@ -2,6 +2,7 @@ import 'server-only';
 import { eq, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { accounts, users } from '@/db/schema';
+import { ssoSignInFor } from '@/lib/sso/sign-in-method';
 import { verifyPassword } from './password';
 import { SignInInput } from './schemas';
 import { clearSignInFailures, isSignInLimited, recordSignInFailure } from './rate-limit';
@@ -9,11 +10,12 @@ import { clearSignInFailures, isSignInLimited, recordSignInFailure } from './rat
 
 export type SignInResult =
   | { ok: true; userId: string; sessionVersion: number }
-  | { ok: false; reason: 'invalid' | 'rateLimited' | 'deactivated' };
+  | { ok: false; reason: 'invalid' | 'rateLimited' | 'deactivated' | 'ssoRequired' };
 
 /**
  * E-mail + password sign-in (AUTH-2). Unknown e-mail, wrong password and unregistered user all
- * answer `invalid`, so the answer does not reveal which addresses exist.
+ * answer `invalid`, so the answer does not reveal which addresses exist. The right password of a
+ * user whose account signs in through SAML only answers `ssoRequired` (the form offers the IdP).
  */
 export async function verifyCredentials(input: unknown, ip: string): Promise<SignInResult> {
   const parsed = SignInInput.safeParse(input);
@@ -23,7 +25,7 @@ export async function verifyCredentials(input: unknown, ip: string): Promise<Sig
   if (await isSignInLimited(q, email, ip)) return { ok: false, reason: 'rateLimited' };
 
   const [row] = await q
-    .select({ id: users.id, hash: users.passwordHash, sv: users.sessionVersion, source: users.source, accountStatus: accounts.status })
+    .select({ id: users.id, hash: users.passwordHash, sv: users.sessionVersion, source: users.source, inactive: users.inactive, accountStatus: accounts.status })
     .from(users)
     .leftJoin(accounts, eq(accounts.id, users.accountId))
     .where(eq(sql`lower(${users.email})`, email.toLowerCase()))
@@ -34,7 +36,10 @@ export async function verifyCredentials(input: unknown, ip: string): Promise<Sig
     await recordSignInFailure(q, email, ip);
     return { ok: false, reason: 'invalid' };
   }
-  if (row.accountStatus && row.accountStatus !== 'active') return { ok: false, reason: 'deactivated' };
+  // A deactivated account, or a user deactivated at its source (SCIM active=false, gone from the PBX).
+  if ((row.accountStatus && row.accountStatus !== 'active') || row.inactive) return { ok: false, reason: 'deactivated' };
+  // AUTH-4: an account with SAML SSO signs its users in at its IdP, unless "Mitel credentials" is on.
+  if ((await ssoSignInFor(q, email))?.passwordAllowed === false) return { ok: false, reason: 'ssoRequired' };
   await clearSignInFailures(q, email, ip);
   await q.update(users).set({ lastSignInAt: new Date() }).where(eq(users.id, row.id));
   return { ok: true, userId: row.id, sessionVersion: row.sv };

@@ -13,6 +13,9 @@
 export const ORIGIN_CHECK_EXEMPT: readonly RegExp[] = [
   // The billing system's API: an API key in the Authorization header, sent by a server.
   /^\/api\/billing\//,
+  // SAML assertion consumer: the customer's IdP posts here from its own origin (SSO-2); the signed
+  // assertion, not a cookie, is what it is trusted for.
+  /^\/api\/sso\/[^/]+\/acs$/,
 ];
 
 /** Methods that change nothing (and CORS preflights): never checked. */

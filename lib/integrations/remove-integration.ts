@@ -5,6 +5,7 @@ import type { Command } from '@/lib/db/transaction';
 import { revokesMiteamLicences } from '@/lib/licences/display';
 import { revokeAllMiteamLicences } from '@/lib/licences/apply-licences';
 import { releaseGateway } from '@/lib/gateway/release-gateway';
+import { releaseIdentityIntegration } from '@/lib/sso/release-identity-integration';
 import { integrationChange } from './integration-change';
 import { removeIntegration, type PrivilegeState } from './privileges';
 import { recordIntegrationEvent, refusalError, writePrivileges } from './write-integrations-change';
@@ -26,6 +27,8 @@ export async function removeAccountIntegration(command: Command<unknown>): Promi
     // MTM-2: without MiCollab managing them, MiTeam Meetings licences go with the integration.
     // GW-5: the gateway is detached and returned to factory settings by a job.
     const gatewayReset = integrationId === 'cloudlinkGateway' ? await releaseGateway(tx, account) : null;
+    // SSO-1 / SCIM-1: the SAML connection or the SCIM token stops working with its integration.
+    await releaseIdentityIntegration(tx, account.id, integrationId);
     const revoked = integrationId === 'miteamMeetings' && revokesMiteamLicences(result.state.integrations) ? await revokeAllMiteamLicences(tx, ctx, account) : 0;
     await recordIntegrationEvent(tx, ctx, account, {
       action: 'Delete',

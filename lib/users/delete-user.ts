@@ -2,11 +2,12 @@ import 'server-only';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { authTokens, users } from '@/db/schema';
 import { authorize } from '@/lib/authz';
-import { withTransaction, type Command } from '@/lib/db/transaction';
+import type { Tx } from '@/db/client';
+import { withTransaction, type Command, type Ctx } from '@/lib/db/transaction';
 import { ForbiddenError, validationFromZod } from '@/lib/errors';
 import { recordEvent } from '@/lib/events/record-event';
 import { UserRef } from './schemas';
-import { auditView, getUserInScope } from './scope';
+import { auditView, getUserInScope, type UserInScope } from './scope';
 
 export type DeleteOutcome = 'deleted' | 'identityRemoved';
 
@@ -28,24 +29,33 @@ export async function deleteUser({ ctx, input }: Command<unknown>): Promise<{ ou
     if (role.baseRole === 'partner' || user.source === 'oidc') throw new ForbiddenError('users.errors.partnerNotDeletable');
     if (user.source === 'micloud') throw new ForbiddenError('users.errors.cloudPbxNotDeletable');
     if (user.id === ctx.actor.userId) throw new ForbiddenError('users.errors.ownAccount');
-    const event = { asset: 'User' as const, assetId: user.id, accountId: account.id, partnerOrgId: account.partnerOrgId, before: auditView(user, role.key ?? role.name) };
-
-    if (user.source === 'pbx' || user.source === 'scim') {
-      const [after] = await tx
-        .update(users)
-        .set({ passwordHash: null, registeredAt: null, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date(), updatedBy: ctx.actor.name })
-        .where(eq(users.id, user.id))
-        .returning();
-      await tx
-        .update(authTokens)
-        .set({ usedAt: new Date() })
-        .where(and(eq(authTokens.userId, user.id), isNull(authTokens.usedAt)));
-      await recordEvent(tx, ctx, { ...event, action: 'Delete', core: { change: 'identityRemoved' }, after: auditView(after!, role.key ?? role.name) });
-      return { outcome: 'identityRemoved' };
-    }
-
-    await tx.delete(users).where(eq(users.id, user.id));
-    await recordEvent(tx, ctx, { ...event, action: 'Delete' });
-    return { outcome: 'deleted' };
+    return { outcome: await removeAccountUser(tx, ctx, { user, role, account }, user.source === 'pbx' || user.source === 'scim' ? 'identity' : 'record') };
   });
+}
+
+/**
+ * The one way a user leaves an account (USR-6 from the form, SCIM-2 DELETE from the source):
+ * `identity` removes only the CloudLink identity (credentials, sessions, open links; the user
+ * stays listed), `record` deletes the user. Audited in the caller's transaction; the caller has
+ * authorised and locked the user in scope.
+ */
+export async function removeAccountUser(tx: Tx, ctx: Ctx, scope: UserInScope, mode: 'identity' | 'record'): Promise<DeleteOutcome> {
+  const { user, role, account } = scope;
+  const event = { asset: 'User' as const, assetId: user.id, accountId: account.id, partnerOrgId: account.partnerOrgId, before: auditView(user, role.key ?? role.name) };
+  if (mode === 'identity') {
+    const [after] = await tx
+      .update(users)
+      .set({ passwordHash: null, registeredAt: null, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date(), updatedBy: ctx.actor.name })
+      .where(eq(users.id, user.id))
+      .returning();
+    await tx
+      .update(authTokens)
+      .set({ usedAt: new Date() })
+      .where(and(eq(authTokens.userId, user.id), isNull(authTokens.usedAt)));
+    await recordEvent(tx, ctx, { ...event, action: 'Delete', core: { change: 'identityRemoved' }, after: auditView(after!, role.key ?? role.name) });
+    return 'identityRemoved';
+  }
+  await tx.delete(users).where(eq(users.id, user.id));
+  await recordEvent(tx, ctx, { ...event, action: 'Delete' });
+  return 'deleted';
 }

@@ -1,14 +1,14 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
-import { users } from '@/db/schema';
+import { users, type User } from '@/db/schema';
 import { authorize, can } from '@/lib/authz';
-import { withTransaction, type Command } from '@/lib/db/transaction';
+import { withTransaction, type Command, type Ctx } from '@/lib/db/transaction';
 import { ForbiddenError, ValidationError, validationFromZod, type FieldErrors } from '@/lib/errors';
 import { changedProperties, recordEvent } from '@/lib/events/record-event';
 import { assignedRoleFor } from '@/lib/roles/roles-for-account';
 import { isRoleChoice, UpdateUserInput } from './schemas';
-import { auditView, baseRoleIdOf, getUserInScope } from './scope';
+import { auditView, baseRoleIdOf, getUserInScope, type UserInScope } from './scope';
 import { isSourceOwned } from './source';
 import { assertAttributesFree, conflictFromUniqueViolation } from './unique';
 
@@ -55,33 +55,55 @@ export async function updateUser({ ctx, input }: Command<unknown>): Promise<{ id
       if (roleChanges && !can(ctx.actor, 'roles', 'assign')) throw new ForbiddenError();
       const target = newRole === null ? null : await roleTarget(tx, account, newRole);
 
-      await assertAttributesFree(tx, {
-        accountId: account.id,
-        exceptUserId: user.id,
-        email: next.email !== user.email ? next.email : undefined,
-        mobile: next.mobile !== user.mobile ? next.mobile : null,
-      });
-      const before = auditView(user, role.key ?? role.name);
-      const changed = changedProperties(before, { ...before, ...next, role: target?.label ?? before.role });
-      if (changed.length === 0) return { id: user.id, changed };
-
-      const [updated] = await tx
-        .update(users)
-        .set({ ...next, ...(target ? { roleId: target.id } : {}), updatedAt: new Date(), updatedBy: ctx.actor.name })
-        .where(eq(users.id, user.id))
-        .returning();
-      await recordEvent(tx, ctx, {
-        action: 'Edit',
-        asset: 'User',
-        assetId: user.id,
-        accountId: account.id,
-        partnerOrgId: account.partnerOrgId,
-        before,
-        after: auditView(updated!, target?.label ?? before.role),
-      });
+      const changed = await changeAccountUser(tx, ctx, { user, role, account }, next, target);
       return { id: user.id, changed };
     });
   } catch (e) {
     throw conflictFromUniqueViolation(e) ?? e;
   }
+}
+
+export type UserChanges = Partial<Pick<User, 'displayName' | 'firstName' | 'lastName' | 'email' | 'mobile' | 'phone' | 'loginId' | 'externalId' | 'inactive' | 'source'>>;
+
+/**
+ * The one way a user's record changes, for the form (USR-3) and for SCIM (SCIM-2): the USR-8
+ * uniqueness check of what changes, the update, and the audit event with the properties changed.
+ * The caller has authorised, fetched and locked the user in scope, and decided which fields it may
+ * change (the form refuses source-owned ones; SCIM is the source). Returns the changed properties.
+ */
+export async function changeAccountUser(tx: Tx, ctx: Ctx, scope: UserInScope, next: UserChanges, target: { id: string; label: string } | null = null): Promise<string[]> {
+  const { user, role, account } = scope;
+  const differs = <K extends keyof UserChanges>(k: K) => next[k] !== undefined && next[k] !== user[k];
+  await assertAttributesFree(tx, {
+    accountId: account.id,
+    exceptUserId: user.id,
+    email: differs('email') && !sameEmail(next.email!, user.email) ? next.email! : undefined,
+    mobile: differs('mobile') ? next.mobile : null,
+  });
+  // Fields beyond the form's (SCIM's phone, userName, externalId, active) are audited when given.
+  const extra = (['phone', 'loginId', 'externalId', 'inactive'] as const).filter((k) => next[k] !== undefined);
+  const extras = (u: User) => Object.fromEntries(extra.map((k) => [k, u[k]]));
+  const before = { ...auditView(user, role.key ?? role.name), ...extras(user) };
+  const after = { ...before, ...pickAudited(next), role: target?.label ?? before.role };
+  const changed = changedProperties(before, after);
+  if (changed.length === 0) return changed;
+  const [updated] = await tx
+    .update(users)
+    .set({ ...next, ...(target ? { roleId: target.id } : {}), updatedAt: new Date(), updatedBy: ctx.actor.name })
+    .where(eq(users.id, user.id))
+    .returning();
+  await recordEvent(tx, ctx, {
+    action: 'Edit',
+    asset: 'User',
+    assetId: user.id,
+    accountId: account.id,
+    partnerOrgId: account.partnerOrgId,
+    before,
+    after: { ...auditView(updated!, target?.label ?? before.role), ...extras(updated!) },
+  });
+  return changed;
+}
+
+function pickAudited(next: UserChanges) {
+  return Object.fromEntries(Object.entries(next).filter(([, v]) => v !== undefined));
 }

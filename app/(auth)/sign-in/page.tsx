@@ -16,5 +16,5 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const partnerSso = Boolean(e.PARTNER_OIDC_ISSUER && e.PARTNER_OIDC_CLIENT_ID && e.PARTNER_OIDC_CLIENT_SECRET);
   const notice = params.registered ? 'registered' : params.reset ? 'reset' : params.changed ? 'changed' : params.expired ? 'expired' : null;
   // next-auth sends failed partner (OIDC) sign-ins back here with ?error=<code>.
-  return <SignInForm partnerSso={partnerSso} notice={notice} partnerFailed={Boolean(params.error)} />;
+  return <SignInForm partnerSso={partnerSso} notice={notice} partnerFailed={Boolean(params.error)} noSso={params.sso === 'none'} />;
 }

@@ -2,6 +2,7 @@ import 'server-only';
 import { deliverMail } from '@/lib/mail/deliver-mail';
 import { runGatewayReset } from '@/lib/gateway/tasks/reset-gateway';
 import { runGatewayTask } from '@/lib/gateway/tasks/run-gateway-task';
+import { pruneSsoData, warnExpiringCertificates } from '@/lib/sso/maintenance';
 import { pruneGatewayData, queueDueSyncs, runScheduledSync } from '@/lib/gateway/tasks/scheduled-sync';
 import { runAccountDelete } from './account-delete';
 import { runIntegrationUpdate } from './integration-update';
@@ -27,6 +28,8 @@ export const HANDLERS: Handlers = {
   'gateway-tick': async () => {
     await queueDueSyncs();
     await pruneGatewayData();
+    await pruneSsoData();
+    await warnExpiringCertificates();
   },
   'gateway-reset': runGatewayReset,
 };

@@ -1,0 +1,50 @@
+import 'server-only';
+import { and, eq, sql } from 'drizzle-orm';
+import { db } from '@/db/client';
+import { accountIntegrations, accounts, scimTokens } from '@/db/schema';
+import { hashToken } from '@/lib/auth/tokens';
+import { systemActor } from '@/lib/auth/system-actor';
+import type { Actor, Permission } from '@/lib/authz/types';
+import { isUuid } from '@/lib/ids';
+import { ScimError } from '@/lib/scim/errors';
+
+export interface ScimContext {
+  account: { id: string; partnerOrgId: string };
+  actor: Actor;
+  tokenHash: string;
+}
+
+/** SCIM-4: the actor of SCIM requests, "SCIM" in the event history, reaching only its account's users. */
+export function scimActor(account: { id: string; partnerOrgId: string }): Actor {
+  const permissions = new Set<Permission>(['users.view', 'users.add', 'users.edit', 'users.delete']);
+  return { ...systemActor({ partnerOrgId: account.partnerOrgId, accountId: account.id }), kind: 'scim', name: 'SCIM', permissions };
+}
+
+/**
+ * SCIM-1/2: the bearer token must be the current token of this very account, whose Azure AD Sync
+ * integration is on and which is active (AUTH-6). Every failure is the same 401, so a token of
+ * another account, an old token and a made-up one are indistinguishable.
+ */
+export async function authenticateScim(accountId: string, authorization: string | null): Promise<ScimContext> {
+  const token = /^Bearer\s+(\S{1,512})$/i.exec(authorization ?? '')?.[1];
+  if (!token || !isUuid(accountId)) throw new ScimError(401, undefined, 'A valid bearer token is required');
+  const tokenHash = hashToken(token);
+  const [row] = await db()
+    .select({ id: accounts.id, partnerOrgId: accounts.partnerOrgId, status: accounts.status })
+    .from(scimTokens)
+    .innerJoin(accounts, eq(accounts.id, scimTokens.accountId))
+    .innerJoin(accountIntegrations, and(eq(accountIntegrations.accountId, accounts.id), eq(accountIntegrations.integrationId, 'azureAdSync')))
+    .where(and(eq(scimTokens.tokenHash, tokenHash), eq(scimTokens.accountId, accountId)))
+    .limit(1);
+  if (!row) throw new ScimError(401, undefined, 'A valid bearer token is required');
+  if (row.status !== 'active') throw new ScimError(403, undefined, 'The account is deactivated');
+  return { account: { id: row.id, partnerOrgId: row.partnerOrgId }, actor: scimActor(row), tokenHash };
+}
+
+/** Marks the token used, at most once a minute per token (the dialog shows "Last used"). */
+export async function touchToken(tokenHash: string): Promise<void> {
+  await db()
+    .update(scimTokens)
+    .set({ lastUsedAt: new Date() })
+    .where(and(eq(scimTokens.tokenHash, tokenHash), sql`(${scimTokens.lastUsedAt} is null or ${scimTokens.lastUsedAt} < now() - interval '1 minute')`));
+}
