@@ -38,7 +38,7 @@ function setAttribute(resource: JsonObject, op: PatchOperationType, definition: 
     const touched: JsonValue[] = [];
     for (const item of coerced) {
       const same = items.find((existing) => sameValue(definition, existing, item));
-      if (same === undefined || items.length >= 0) items.push(item);
+      if (same === undefined) items.push(item);
       else if (isJsonObject(same) && isJsonObject(item)) Object.assign(same, item);
       touched.push(same ?? item);
     }

@@ -48,6 +48,13 @@ describe('applyPatch: Entra ID shapes', () => {
     ]);
   });
 
+  it('a value filter without sub-attribute merges the given sub-attributes, creating the value if needed', () => {
+    const created = patch({ op: 'Replace', path: 'addresses[type eq "work"]', value: { locality: 'Utrecht', Country: 'NL' } });
+    expect(created.addresses).toEqual([{ type: 'work', locality: 'Utrecht', country: 'NL' }]);
+    const merged = applyPatch(created, body({ op: 'add', path: 'addresses[type eq "work"]', value: { postalCode: '3511 AA' } }));
+    expect(merged.addresses).toEqual([{ type: 'work', locality: 'Utrecht', country: 'NL', postalCode: '3511 AA' }]);
+  });
+
   it('canonicalises the type taken from the filter', () => {
     const result = patch({ op: 'Add', path: 'addresses[type eq "Work"].locality', value: 'Amsterdam' });
     expect(result.addresses).toEqual([{ type: 'work', locality: 'Amsterdam' }]);
