@@ -40,9 +40,11 @@ function parse(xml: string, what: string): Document {
   return doc;
 }
 
-const children = (el: Element, ns: string, name: string) => [...el.childNodes].filter((n): n is Element => n.nodeType === 1 && (n as Element).namespaceURI === ns && (n as Element).localName === name);
+/** xmldom's NodeLists are not iterable; index them. */
+const list = <T>(nodes: { length: number; item(i: number): T | null }): T[] => Array.from({ length: nodes.length }, (_, i) => nodes.item(i)!);
+const children = (el: Element, ns: string, name: string) => list(el.childNodes).filter((n): n is Element => n.nodeType === 1 && (n as Element).namespaceURI === ns && (n as Element).localName === name);
 const child = (el: Element | undefined, ns: string, name: string) => (el ? children(el, ns, name)[0] : undefined);
-const descendants = (doc: Document, ns: string, name: string) => [...doc.getElementsByTagNameNS(ns, name)];
+const descendants = (doc: Document, ns: string, name: string) => list(doc.getElementsByTagNameNS(ns, name));
 const attr = (el: Element | undefined, name: string) => (el?.hasAttribute(name) ? el.getAttribute(name) : null);
 const text = (el: Element | undefined) => el?.textContent?.trim() ?? '';
 
