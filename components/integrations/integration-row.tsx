@@ -13,6 +13,7 @@ import { Switch } from '@/components/ui/switch';
 import { UpdateProgress } from './update-progress';
 import { GatewayRowStatus } from '@/components/gateway/row-status';
 import { DeleteButton } from './delete-button';
+import { hasIdentityDialog } from './sso/identity-integrations';
 
 interface Props {
   accountId: string;
@@ -38,7 +39,9 @@ export function IntegrationRow(props: Props) {
   const id = row.integrationId;
   const d = integrationDefinition(id);
   const name = integrationName(t, id);
-  const gear = canConfigure && isConfigurable(id) && !row.needsSetup;
+  // SSO-1 / SCIM-1: these third-party integrations have their own dialog, opened like settings.
+  const hasDialog = isConfigurable(id) || hasIdentityDialog(id);
+  const gear = canConfigure && hasDialog && !row.needsSetup;
 
   return (
     <li className="flex items-start gap-4 border-b border-slate-100 py-4 last:border-b-0">
@@ -86,7 +89,7 @@ export function IntegrationRow(props: Props) {
     const added = <span suppressHydrationWarning>{t('integrations.status.addedOn', { date: formatDay(integration.addedAt, i18n.language) })}</span>;
     if (d.setup === 'gatewayOnboarding') return <GatewayRowStatus accountId={accountId} integration={integration} canConfigure={configure} />;
     if (integration.needsSetup) {
-      if (!isConfigurable(id)) {
+      if (!hasDialog) {
         // Third-party setup wizards arrive with their own features; nothing fake is offered here.
         return (
           <>

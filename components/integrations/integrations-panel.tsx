@@ -13,6 +13,7 @@ import { IntegrationRow } from './integration-row';
 import { actionError } from './labels';
 import { RemoveIntegrationDialog } from './remove-dialog';
 import { SettingsDialog } from './settings/settings-dialog';
+import { IdentityDialogs } from './sso/identity-dialogs';
 
 export interface IntegrationsFlags {
   canView: boolean;
@@ -98,6 +99,7 @@ export function IntegrationsPanel({ data, flags }: { data: AccountIntegrations; 
             : undefined
         }
       />
+      <IdentityDialogs accountId={accountId} integrationId={settingsRow?.integrationId ?? null} onClose={() => setSettingsFor(null)} />
       <RemoveIntegrationDialog accountId={accountId} integrationId={removing} present={present} typedReset={typedReset} onClose={() => setRemoving(null)} onError={setError} />
     </div>
   );

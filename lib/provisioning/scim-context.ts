@@ -4,6 +4,7 @@ import { db } from '@/db/client';
 import { accountIntegrations, accounts, scimTokens } from '@/db/schema';
 import { hashToken } from '@/lib/auth/tokens';
 import { systemActor } from '@/lib/auth/system-actor';
+import { permissionOf } from '@/lib/authz/permissions';
 import type { Actor, Permission } from '@/lib/authz/types';
 import { isUuid } from '@/lib/ids';
 import { ScimError } from '@/lib/scim/errors';
@@ -16,7 +17,7 @@ export interface ScimContext {
 
 /** SCIM-4: the actor of SCIM requests, "SCIM" in the event history, reaching only its account's users. */
 export function scimActor(account: { id: string; partnerOrgId: string }): Actor {
-  const permissions = new Set<Permission>(['users.view', 'users.add', 'users.edit', 'users.delete']);
+  const permissions = new Set<Permission>((['view', 'add', 'edit', 'delete'] as const).map((op) => permissionOf('users', op)));
   return { ...systemActor({ partnerOrgId: account.partnerOrgId, accountId: account.id }), kind: 'scim', name: 'SCIM', permissions };
 }
 

@@ -1,5 +1,5 @@
 /**
- * Ports of the end-to-end stack (portal, SMTP simulator, OIDC provider), its database and the demo
+ * Ports of the end-to-end stack (portal, SMTP simulator, OIDC provider, SAML IdP), its database and the demo
  * password it seeds. E2E_PORT_BASE (default 3100) moves the whole stack, so two checkouts on one
  * machine can run their journeys at the same time against the same PostgreSQL server.
  */
@@ -13,6 +13,9 @@ export const E2E = {
   mailApiUrl: `http://127.0.0.1:${2588 + offset}`,
   mailApiPort: 2588 + offset,
   oidcPort: 2589 + offset,
+  samlIdpPort: 2590 + offset,
+  /** What the journeys paste into the SSO dialog: the test IdP's entity id, sign-in URL and certificates. */
+  samlIdpFile: `.data/e2e-saml-idp-${base}.json`,
   database: offset === 0 ? 'portal_e2e' : `portal_e2e_${base}`,
   password: 'demo-pass-123',
   /** The demo users' signed-in sessions (tests/e2e/sessions.setup.ts). */

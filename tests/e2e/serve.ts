@@ -1,15 +1,17 @@
 /**
  * Starts the end-to-end stack: a local SMTP server (simulators/smtp), the partner identity
- * provider (simulators/oidc), a fresh database (on
+ * provider (simulators/oidc), a customer SAML IdP (simulators/saml-idp), a fresh database (on
  * DATABASE_URL's server, else an embedded PostgreSQL), and the production build of the portal
  * through the same launcher as `npm start`.
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import postgres from 'postgres';
 import { startEmbeddedPostgres } from '../../db/bootstrap/embedded';
 import { startOidcSimulator } from '../../simulators/oidc/index.mjs';
+import { startSamlIdp } from '../../simulators/saml-idp/index.mjs';
 import { startSmtpSimulator } from '../../simulators/smtp/index.mjs';
 import { E2E } from './env';
 
@@ -26,6 +28,10 @@ async function freshDatabase(): Promise<string> {
 
 const smtp = await startSmtpSimulator({ host: '127.0.0.1', smtpPort: E2E.smtpPort, httpPort: E2E.mailApiPort });
 const oidc = await startOidcSimulator({ host: '127.0.0.1', port: E2E.oidcPort, redirectUris: [`${E2E.appUrl}/api/auth/callback/partner-oidc`] });
+// The customer IdP of the SSO journeys (auth0's samlp; tests/integration/sso runs samlify's too).
+const samlIdp = await startSamlIdp({ host: '127.0.0.1', port: E2E.samlIdpPort, engine: 'auth0' });
+mkdirSync(path.dirname(E2E.samlIdpFile), { recursive: true });
+writeFileSync(E2E.samlIdpFile, JSON.stringify({ url: samlIdp.url, entityId: samlIdp.entityId, ssoUrl: samlIdp.ssoUrl, certificate: samlIdp.certificate, otherCertificate: samlIdp.otherCertificate }));
 const databaseUrl = await freshDatabase();
 const child = spawn(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'scripts/portal.ts', 'start'], {
   stdio: 'inherit',
@@ -45,7 +51,7 @@ const child = spawn(process.execPath, ['--conditions=react-server', '--import', 
 });
 const stop = async () => {
   child.kill('SIGTERM');
-  await Promise.all([smtp.stop(), oidc.stop()]);
+  await Promise.all([smtp.stop(), oidc.stop(), samlIdp.stop()]);
 };
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);

@@ -10,7 +10,7 @@ export const SSO_TEST_MESSAGE = 'sso-test-result';
 
 /**
  * Beyond SSO-3: a Test connection outcome, naming the exact failing check (admins only see this).
- * In the pop-up (`notifyOpener`) it also hands the result to the dialog and closes itself.
+ * In the pop-up (`notifyOpener`) it also hands the result to the dialog, which closes the pop-up.
  */
 export function SsoTestReport({ requestId, result, notifyOpener = false }: { requestId: string; result: TestResult | null; notifyOpener?: boolean }) {
   const t = useT();

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { Alert } from '@/components/ui/alert';
 import { EditUserForm } from '@/components/users/edit-user-form';
 import { ProductsLicences } from '@/components/users/products-licences';
+import { ScimAdvanced } from '@/components/users/scim-advanced';
 import { SourceBadge } from '@/components/users/labels';
 import { UserActions } from '@/components/users/user-actions';
 import { db } from '@/db/client';
@@ -14,6 +15,7 @@ import { rolesForAccount } from '@/lib/roles/roles-for-account';
 import { userProducts } from '@/lib/licences/user-products';
 import { getUser, type UserDetail } from '@/lib/users/get-user';
 import { dateTimeFormat } from '@/lib/i18n/intl-cache';
+import { readScimUser } from '@/lib/provisioning/read-scim-user';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: translator(await currentLocale())('users.edit.title') };
@@ -34,6 +36,8 @@ export default async function UserPage({ params, searchParams }: { params: Promi
   const user = await orNotFound(getUser(db(), actor, { accountId, userId }));
   // getUser checked the account's scope and the user's membership.
   const products = await userProducts(db(), { id: user.accountId }, user.id);
+  // USR-4: a SCIM-synced user's "Advanced" data (getUser already checked the scope).
+  const scim = user.source === 'scim' ? await readScimUser(db(), user.id) : null;
   const locale = await currentLocale();
   const t = translator(locale);
   const self = user.id === actor.userId;
@@ -80,6 +84,7 @@ export default async function UserPage({ params, searchParams }: { params: Promi
         canAssignRole={canAssignRole}
         customRoles={customRoles}
       />
+      {scim && <ScimAdvanced scim={scim} />}
       <ProductsLicences accountId={accountId} userId={user.id} products={products} canEdit={can(actor, 'users', 'edit')} />
       <UserActions
         accountId={accountId}
