@@ -14,8 +14,8 @@ export type SignInResult =
 
 /**
  * E-mail + password sign-in (AUTH-2). Unknown e-mail, wrong password and unregistered user all
- * answer `invalid`, so the answer does not reveal which addresses exist. The right password of a
- * user whose account signs in through SAML only answers `ssoRequired` (the form offers the IdP).
+ * answer `invalid`, so the answer does not reveal which addresses exist. A user whose account signs
+ * in through SAML only is answered `ssoRequired` (the form offers the IdP).
  */
 export async function verifyCredentials(input: unknown, ip: string): Promise<SignInResult> {
   const parsed = SignInInput.safeParse(input);
@@ -31,6 +31,10 @@ export async function verifyCredentials(input: unknown, ip: string): Promise<Sig
     .where(eq(sql`lower(${users.email})`, email.toLowerCase()))
     .limit(1);
 
+  // AUTH-4: an account with SAML SSO signs its users in at its IdP, unless "Mitel credentials" is on.
+  // Said before the password is checked: such a user may have none, and the e-mail-first "Sign in
+  // with single sign-on" answers the same question for anyone who types the address.
+  if (row && (await ssoSignInFor(q, email))?.passwordAllowed === false) return { ok: false, reason: 'ssoRequired' };
   const valid = await verifyPassword(row && row.source !== 'oidc' ? row.hash : null, password);
   if (!row || !valid) {
     await recordSignInFailure(q, email, ip);
@@ -38,8 +42,6 @@ export async function verifyCredentials(input: unknown, ip: string): Promise<Sig
   }
   // A deactivated account, or a user deactivated at its source (SCIM active=false, gone from the PBX).
   if ((row.accountStatus && row.accountStatus !== 'active') || row.inactive) return { ok: false, reason: 'deactivated' };
-  // AUTH-4: an account with SAML SSO signs its users in at its IdP, unless "Mitel credentials" is on.
-  if ((await ssoSignInFor(q, email))?.passwordAllowed === false) return { ok: false, reason: 'ssoRequired' };
   await clearSignInFailures(q, email, ip);
   await q.update(users).set({ lastSignInAt: new Date() }).where(eq(users.id, row.id));
   return { ok: true, userId: row.id, sessionVersion: row.sv };
