@@ -34,6 +34,8 @@ export function SignInForm({ partnerSso, notice, partnerFailed, noSso }: Props) 
   const singleSignOn = () => {
     const email = getValues('email')?.trim();
     if (!email) return setError('signIn.errors.ssoEmail');
+    // A full navigation, not the router: the route answers with a redirect to the customer's IdP.
+    // eslint-disable-next-line @next/next/no-location-assign-relative-destination
     window.location.assign(`/api/sso/start?email=${encodeURIComponent(email)}`);
   };
 

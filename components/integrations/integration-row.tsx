@@ -122,7 +122,13 @@ export function IntegrationRow(props: Props) {
       const va = id === 'voiceAssist' ? (integration.settings as IntegrationSettings['voiceAssist'] | null) : null;
       return (
         <>
-          <span className="font-medium text-green-800">{t('integrations.status.configured')}</span>
+          {integration.certificate ? (
+            <span className="font-medium text-red-800">
+              {t(`integrations.status.certificate.${integration.certificate.state}`, { date: formatDay(integration.certificate.validTo, i18n.language) })}
+            </span>
+          ) : (
+            <span className="font-medium text-green-800">{t('integrations.status.configured')}</span>
+          )}
           {va?.pilotNumber && va.recipe && (
             <span>{t('integrations.voiceAssist.summary', { number: va.pilotNumber, recipe: t(`integrations.voiceAssist.recipes.${va.recipe}`) })}</span>
           )}

@@ -11,6 +11,7 @@ import { ListAccountIntegrationsInput } from './schemas';
 import type { IntegrationSettingsView } from './settings';
 import { settingsView } from './settings-view';
 import { gatewaySummary, type GatewaySummary } from '@/lib/gateway/read-gateway';
+import { ssoCertificateSummary } from '@/lib/sso/certificate-summary';
 
 export interface AccountIntegrationView {
   readonly integrationId: IntegrationId;
@@ -29,6 +30,8 @@ export interface AccountIntegrationView {
   readonly addedAt: string;
   /** CloudLink Gateway only: its onboarding status and device (GW-1, GW-5); null before a gateway is linked. */
   readonly gateway?: GatewaySummary | null;
+  /** SSO integrations only: the IdP certificate that ends first, when it is expiring or expired (Beyond SSO-3). */
+  readonly certificate?: { state: 'expiring' | 'expired'; validTo: string } | null;
 }
 
 export interface AccountIntegrations {
@@ -49,6 +52,8 @@ export async function listAccountIntegrations({ ctx, input }: { ctx: Ctx; input:
   const { state, rows } = await readIntegrations(q, account);
   const gatewayRow = rows.find((r) => r.integrationId === 'cloudlinkGateway');
   const gateway = gatewayRow ? await gatewaySummary(q, account.id, gatewayRow.setupDone) : null;
+  const sso = rows.some((r) => r.integrationId === 'singleSignOn' || r.integrationId === 'azureAdSingleSignOn') ? await ssoCertificateSummary(q, account.id) : null;
+  const certificate = sso && sso.state !== 'valid' ? { state: sso.state, validTo: sso.validTo } : null;
   return {
     accountId: account.id,
     integrations: rows.map((r) => {
@@ -64,6 +69,7 @@ export async function listAccountIntegrations({ ctx, input }: { ctx: Ctx; input:
         settings: settingsView(r.integrationId, r.version, r.settings),
         addedAt: r.createdAt.toISOString(),
         ...(r.integrationId === 'cloudlinkGateway' ? { gateway } : {}),
+        ...(sso && r.integrationId === sso.integrationId ? { certificate } : {}),
       };
     }),
     privileges: state.privileges,

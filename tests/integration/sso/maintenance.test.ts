@@ -4,7 +4,8 @@ import { db } from '@/db/client';
 import { notifications, samlAssertions, scimActivity, ssoLoginLog } from '@/db/schema';
 import { pruneSsoData, warnExpiringCertificates } from '@/lib/sso/maintenance';
 import { startSamlIdp } from '../../../simulators/saml-idp/index.mjs';
-import { EMAIL, seed, userByEmail } from '../helpers';
+import { listAccountIntegrations } from '@/lib/integrations/list-account-integrations';
+import { actorFor, EMAIL, seed, userByEmail } from '../helpers';
 import { ssoAccount, type Idp } from './fixtures';
 
 // Beyond SSO-3 (certificate expiry warnings) and the 30-day retention of the identity logs.
@@ -29,6 +30,9 @@ describe('certificate expiry warnings', () => {
     expect(sent.map((n) => n.userId).sort()).toEqual([alice.id, partner.id].sort());
     expect(sent[0]!.params).toMatchObject({ account: 'Contoso Ltd' });
     expect(sent[0]!.accountId).toBe(account.id);
+    // The integration row says so too.
+    const { integrations } = await listAccountIntegrations({ ctx: { actor: await actorFor(EMAIL.alice) }, input: { accountId: account.id } });
+    expect(integrations.find((i) => i.integrationId === 'singleSignOn')!.certificate).toMatchObject({ state: 'expiring' });
     // The next tick does not repeat it; saving new certificates re-arms it.
     expect(await warnExpiringCertificates()).toBe(0);
     await ssoAccount(idp);

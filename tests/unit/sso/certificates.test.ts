@@ -7,7 +7,7 @@ import { takeScimRequest, SCIM_RATE } from '@/lib/provisioning/scim-rate-limit';
 let pemA: string;
 let pemB: string;
 beforeAll(async () => {
-  const make = async (cn: string) => (await selfsigned.generate([{ name: 'commonName', value: cn }], { keySize: 2048, days: 30, algorithm: 'sha256' })).cert;
+  const make = async (cn: string) => (await selfsigned.generate([{ name: 'commonName', value: cn }], { keySize: 2048, algorithm: 'sha256', notAfterDate: new Date(Date.now() + 30 * 86_400_000) })).cert;
   [pemA, pemB] = await Promise.all([make('IdP A'), make('IdP B')]);
 });
 
