@@ -42,8 +42,16 @@ export async function authenticateScim(accountId: string, authorization: string 
   return { account: { id: row.id, partnerOrgId: row.partnerOrgId }, actor: scimActor(row), tokenHash };
 }
 
-/** Marks the token used, at most once a minute per token (the dialog shows "Last used"). */
-export async function touchToken(tokenHash: string): Promise<void> {
+const touched = new Map<string, number>();
+
+/**
+ * Marks the token used for the dialog's "Last used", at most once a minute per token and process:
+ * remembered here first, so a busy client costs no write per request.
+ */
+export async function touchToken(tokenHash: string, now = Date.now()): Promise<void> {
+  if ((touched.get(tokenHash) ?? 0) > now - 60_000) return;
+  touched.set(tokenHash, now);
+  if (touched.size > 10_000) touched.delete(touched.keys().next().value!);
   await db()
     .update(scimTokens)
     .set({ lastUsedAt: new Date() })

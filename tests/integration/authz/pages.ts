@@ -17,6 +17,16 @@ export interface PageSpec {
   params?: (t: Target) => Promise<Record<string, string>>;
   /** The query string the page needs, likewise. */
   searchParams?: (t: Target) => Promise<Record<string, string>>;
+  /**
+   * For pages that render for every signed-in caller (a link anyone may open): true when what the page
+   * rendered (its element tree) shows something it should not. The control must show it.
+   */
+  leaks?: (rendered: unknown, t: Target) => boolean;
+  /**
+   * Probes the page fails today, each with the defect (reported; the fix belongs in the app): they run as
+   * expected failures, so the suite turns red once the page is fixed, and the entry must then go.
+   */
+  defects?: Partial<Record<Probe, string>>;
   why?: string;
 }
 
@@ -25,6 +35,13 @@ const lists = 'shows only what the caller may reach (the scope tests check the r
 const orgWide = 'roles belong to the organisation, not to one account: an account manager may read them';
 const newRole = async (t: Target) => ({ roleId: await t.newRole() });
 const own = "shows the caller's own things only; there is no other target to aim at";
+const noConfigure =
+  "readTestResult throws a ForbiddenError for a caller who may not configure integrations and the page catches only NotFoundError: Next's error page (app/error.tsx) instead of the 404 or \"no such test\"; nothing of the test is shown";
+/** Whether the rendered tree carries the text anywhere (in a text node or a prop of a client component). */
+const shows = (rendered: unknown, text: string) => {
+  const seen = new WeakSet<object>();
+  return (JSON.stringify(rendered, (_key, value: unknown) => (typeof value === 'object' && value !== null ? (seen.has(value) ? undefined : (seen.add(value), value)) : value)) ?? '').includes(text);
+};
 
 const voiceAssist = async (t: Target) => {
   await t.setIntegration('voiceAssist', { settings: { pilotNumber: '+442071234567', timeZone: 'Europe/London', recipe: 'businessHours' } });
@@ -91,4 +108,17 @@ export const PAGES: Record<string, PageSpec> = {
   'app/(auth)/reset-password/[token]/page.tsx': { level: 'public', why: 'the reset link; the token is the credential' },
   'app/(auth)/support/page.tsx': { level: 'public', why: 'support contact information' },
   'app/(auth)/legal/page.tsx': { level: 'public', why: 'legal notices' },
+  'app/(auth)/sso/complete/page.tsx': {
+    level: 'public',
+    why: "the browser arrives from the ACS (SSO-2) to exchange its single-use ticket cookie for the session; the ticket is the credential, the page itself shows only \"signing you in\"",
+  },
+  'app/(auth)/sso/refused/page.tsx': { level: 'public', why: "a refused SAML sign-in (SSO-2): a safe sentence for the failing check's kind and a reference number, nothing of the account" },
+  // Beyond SSO-3: the Test connection pop-up; an unknown or unreachable test reads "no such test" rather than a 404.
+  'app/(auth)/sso/test-result/page.tsx': {
+    level: 'account',
+    needs: ['integrations.add', 'integrations.edit'],
+    searchParams: async (t) => ({ request: await t.newSsoTest() }),
+    leaks: (rendered, t) => shows(rendered, `probe test of ${t.accountId}`),
+    defects: { plainUser: noConfigure, missingBox: noConfigure },
+  },
 };

@@ -16,7 +16,9 @@ import * as portalActions from '@/app/(portal)/actions';
 import * as templateRoute from '@/app/api/accounts/[accountId]/users/import-template/route';
 import * as errorsRoute from '@/app/api/accounts/[accountId]/users/imports/[importId]/errors/route';
 import * as uploadRoute from '@/app/api/upload/user-imports/[accountId]/route';
+import * as ssoTestRoute from '@/app/api/sso/[accountId]/test/route';
 import type { Probe } from './actors';
+import { PROBE_IDP, probeCertificate } from './certificate';
 import type { GatewayStep, Target } from './targets';
 
 /**
@@ -72,6 +74,10 @@ const probeSite = {
 const gatewayProtocol =
   "the CloudLink gateway protocol (docs/gateway-protocol.md), called by gateways, not people: no session by design and proxy.ts does not run for it. Every request carries the gateway's own bearer credential, or the poll token of its announcement (claim-status, announcing a known hardware id again), else a 401; a first announce only makes an unclaimed gateway, which reaches no account until an account admin claims it by its link code (tests/integration/gateway/protocol.test.ts checks the refusals)";
 const orgWide = 'roles belong to the organisation, not to one account: an account manager may add or read them';
+const scimProtocol =
+  "the account's SCIM 2.0 service provider (SCIM-2, lib/provisioning/scim-router.ts), called by the identity provider's SCIM client, not people: no session by design (never a cookie) and proxy.ts does not run for /scim/. Every request must carry the current bearer token of this very account, whose Azure AD Sync is on, else the same 401 for a missing, made-up, old or other account's token; a deactivated account gets a 403 (tests/integration/scim/refusals.test.ts checks the refusals)";
+const ssoStart = "proxy.ts lets /api/sso/ through: SAML authenticates itself at the ACS, and a redirect to the IdP signs nobody in";
+const noAccount = 'parses only the pasted text and reaches no account, so there is no account to aim at';
 
 export const ENDPOINTS: Record<string, Endpoint> = {
   // Users of an account (USR-2..5).
@@ -405,6 +411,73 @@ export const ENDPOINTS: Record<string, Endpoint> = {
     },
   },
 
+  // Single sign-on and Azure AD Sync (SSO-1..3, SCIM-1): the identity integrations' dialogs, configuring like every
+  // integration (Add or Edit); the account must have the integration.
+  'app/(portal)/accounts/[accountId]/integrations/actions.ts#readSsoSetupAction': {
+    level: 'account',
+    needs: configure,
+    call: async (t) => {
+      await t.setSso();
+      return () => integrationActions.readSsoSetupAction(t.accountId, 'singleSignOn');
+    },
+  },
+  // Touches nothing of any account: declared at partner level, like createAccountAction (which reaches no existing
+  // account either), so that the missing-box probe still runs (`self` has none).
+  'app/(portal)/accounts/[accountId]/integrations/actions.ts#previewCertificatesAction': {
+    level: 'partner',
+    needs: configure,
+    skip: {
+      otherAccountAdmin: `${noAccount}: an account admin who may configure its own account's integrations may preview certificates`,
+      unassignedManager: noAccount,
+    },
+    call: async () => {
+      const pem = await probeCertificate();
+      return () => integrationActions.previewCertificatesAction(pem);
+    },
+  },
+  'app/(portal)/accounts/[accountId]/integrations/actions.ts#configureSsoAction': {
+    level: 'account',
+    needs: configure,
+    call: async (t) => {
+      await t.setIntegration('singleSignOn');
+      const certificates = await probeCertificate();
+      return () => integrationActions.configureSsoAction({ accountId: t.accountId, integrationId: 'singleSignOn', ...PROBE_IDP, certificates, mitelCredentials: true });
+    },
+  },
+  'app/(portal)/accounts/[accountId]/integrations/actions.ts#readScimSetupAction': {
+    level: 'account',
+    needs: configure,
+    call: async (t) => {
+      await t.setIntegration('azureAdSync');
+      return () => integrationActions.readScimSetupAction(t.accountId);
+    },
+  },
+  'app/(portal)/accounts/[accountId]/integrations/actions.ts#generateScimKeysAction': {
+    level: 'account',
+    needs: configure,
+    call: async (t) => {
+      await t.setIntegration('azureAdSync');
+      return () => integrationActions.generateScimKeysAction(t.accountId);
+    },
+  },
+  'app/(portal)/accounts/[accountId]/integrations/actions.ts#listScimActivityAction': {
+    level: 'account',
+    needs: configure,
+    call: async (t) => {
+      await t.setIntegration('azureAdSync');
+      return () => integrationActions.listScimActivityAction(t.accountId, false, null);
+    },
+  },
+  // Beyond SSO-3 "Test connection": a round trip to the account's IdP (the control is sent there).
+  'app/api/sso/[accountId]/test/route.ts#GET': {
+    level: 'account',
+    needs: configure,
+    call: async (t) => {
+      await t.setSso();
+      return () => ssoTestRoute.GET(new Request(url(`/api/sso/${t.accountId}/test`)), params({ accountId: t.accountId }));
+    },
+  },
+
   // CloudLink Gateway onboarding (GW-1..6): configuring needs Integrations Add or Edit, reading View;
   // the account must have the integration and (after the claim) a gateway at the step before.
   'app/(portal)/accounts/[accountId]/integrations/gateway/actions.ts#claimGatewayAction': {
@@ -570,6 +643,7 @@ export const ENDPOINTS: Record<string, Endpoint> = {
   'app/(auth)/actions.ts#forgotPasswordAction': { level: 'public', why: 'the forgot-password form; answers the same for every address' },
   'app/(auth)/actions.ts#completeRegistrationAction': { level: 'public', why: 'the welcome link; the single-use token is the credential' },
   'app/(auth)/actions.ts#resetPasswordAction': { level: 'public', why: 'the reset link; the single-use token is the credential' },
+  'app/(auth)/actions.ts#completeSsoRegistrationAction': { level: 'public', why: 'the welcome link of a user who signs in through SAML only; the single-use token is the credential' },
   'app/actions/language.ts#chooseLanguageAction': { level: 'public', why: 'the footer language picker; changes only the caller (its cookie, and its own locale when signed in)' },
   'app/api/auth/[...nextauth]/route.ts#GET': { level: 'public', why: 'next-auth: sign-in, callbacks, session' },
   'app/api/auth/[...nextauth]/route.ts#POST': { level: 'public', why: 'next-auth: sign-in, callbacks, session' },
@@ -580,4 +654,28 @@ export const ENDPOINTS: Record<string, Endpoint> = {
   'app/api/gateway/[version]/[...path]/route.ts#GET': { level: 'public', why: gatewayProtocol },
   'app/api/gateway/[version]/[...path]/route.ts#POST': { level: 'public', why: gatewayProtocol },
   'app/api/health/route.ts#GET': { level: 'public', why: 'load balancers and the error page: says only whether the database answers' },
+  // SAML single sign-on (SSO-2, SSO-3).
+  'app/api/sso/start/route.ts#GET': {
+    level: 'public',
+    why: `"Sign in with single sign-on" on the sign-in page, before anyone is signed in: e-mail first, then only a redirect to that account's IdP (or back to the sign-in page); ${ssoStart}`,
+  },
+  'app/api/sso/[accountId]/login/route.ts#GET': {
+    level: 'public',
+    why: `the SP-initiated sign-in of an account (the IdP's "Sign on URL"), before anyone is signed in: records an AuthnRequest and redirects to the account's IdP; ${ssoStart}`,
+  },
+  'app/api/sso/[accountId]/acs/route.ts#POST': {
+    level: 'public',
+    why: "the assertion consumer service: the IdP posts its signed assertion through the browser of someone not yet signed in (so no session and no origin check); the assertion is the credential: signature against the account's certificates, audience, recipient, destination, time, InResponseTo and one-time use (tests/integration/sso/ checks the refusals)",
+  },
+  'app/api/sso/[accountId]/acs/route.ts#GET': { level: 'public', why: 'a browser that lands on the ACS by GET (a bookmark, the back button) is only sent to the sign-in page' },
+  'app/api/sso/[accountId]/metadata/route.ts#GET': {
+    level: 'public',
+    why: "the account's SP metadata (SSO-3), public by design like every SAML SP's: the entity id and ACS URL, no secret; a 404 for an account without an SSO integration",
+  },
+  // SCIM 2.0 provisioning (SCIM-2).
+  'app/scim/v2/[accountId]/[...path]/route.ts#GET': { level: 'public', why: scimProtocol },
+  'app/scim/v2/[accountId]/[...path]/route.ts#POST': { level: 'public', why: scimProtocol },
+  'app/scim/v2/[accountId]/[...path]/route.ts#PUT': { level: 'public', why: scimProtocol },
+  'app/scim/v2/[accountId]/[...path]/route.ts#PATCH': { level: 'public', why: scimProtocol },
+  'app/scim/v2/[accountId]/[...path]/route.ts#DELETE': { level: 'public', why: scimProtocol },
 };

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { db } from '@/db/client';
 import type { SignedInUser } from '@/lib/auth/load-actor';
 import type { Permission } from '@/lib/authz/types';
+import { env } from '@/lib/env';
 import { boss } from '@/lib/jobs/boss';
 import { QUEUES } from '@/lib/jobs/queues';
 import { EMAIL, seed } from '../helpers';
@@ -70,12 +71,21 @@ async function discover(): Promise<string[]> {
 }
 
 type Outcome = 'refused' | 'unauthenticated' | 'ok' | { other: string };
-/** A refusal is a 403 or 404 (out of scope looks absent); 401 is the signed-out answer. */
+/**
+ * A refusal is a 403 or 404 (out of scope looks absent); 401 is the signed-out answer. A redirect out
+ * of the portal is the work done (an SSO start sends the browser to the IdP); one back into it (the
+ * SSO refusal page) is not.
+ */
 async function outcomeOf(result: unknown): Promise<Outcome> {
   if (result instanceof Response) {
     if (result.status === 401) return 'unauthenticated';
     if (result.status === 403 || result.status === 404) return 'refused';
     if (result.ok) return 'ok';
+    if (result.status >= 300 && result.status < 400) {
+      const to = new URL(result.headers.get('location') ?? '/', env().APP_URL);
+      if (to.origin !== new URL(env().APP_URL).origin) return 'ok';
+      return { other: `${result.status} to ${to.pathname}${to.search}` };
+    }
     return { other: `${result.status} ${await result.text()}` };
   }
   const r = result as { ok?: boolean; status?: number };
@@ -87,10 +97,11 @@ async function outcomeOf(result: unknown): Promise<Outcome> {
 
 /** What a refused call must leave as it was. */
 async function fingerprint(): Promise<string> {
-  const tables = ['events', 'users', 'accounts', 'notifications', 'user_imports', 'user_import_rows', 'roles', 'role_permissions', 'role_accounts', 'account_manager_assignments', 'mail_outbox', 'support_contacts', 'auth_tokens', 'account_integrations', 'user_licences', 'orders', 'partner_api_keys', 'gateways', 'gateway_commands'];
+  const tables = ['events', 'users', 'accounts', 'notifications', 'user_imports', 'user_import_rows', 'roles', 'role_permissions', 'role_accounts', 'account_manager_assignments', 'mail_outbox', 'support_contacts', 'auth_tokens', 'account_integrations', 'user_licences', 'orders', 'partner_api_keys', 'gateways', 'gateway_commands', 'sso_connections', 'saml_requests', 'saml_assertions', 'sso_tickets', 'sso_login_log', 'scim_tokens', 'scim_users', 'scim_activity'];
   const counts = await db().execute<{ t: string }>(sql.raw(`select concat_ws(',', ${tables.map((t) => `(select count(*) from ${t})`).join(', ')},
     (select max(updated_at) from users), (select max(updated_at) from accounts), (select sum(session_version) from users),
     (select max(updated_at) from account_integrations), (select max(updated_at) from gateways), (select string_agg(concat(delegated_authentication, guest_access, updated_at), ',' order by account_id) from account_privileges),
+    (select max(updated_at) from sso_connections), (select string_agg(token_hash, ',' order by account_id) from scim_tokens),
     (select count(*) from pgboss.job)) as t`));
   return counts[0]!.t;
 }
@@ -198,8 +209,8 @@ describe('the authorization suite (ROLE-6)', () => {
   });
 });
 
-/** The page with its layouts (outermost first, the root layout left out: it only sets the language). */
-async function renderChain(file: string, params: Record<string, string>, searchParams: Record<string, string> = {}): Promise<void> {
+/** The page with its layouts (outermost first, the root layout left out: it only sets the language); the page's element tree. */
+async function renderChain(file: string, params: Record<string, string>, searchParams: Record<string, string> = {}): Promise<unknown> {
   const dirs: string[] = [];
   for (let dir = path.dirname(path.join(ROOT, file)); dir !== path.join(ROOT, 'app'); dir = path.dirname(dir)) dirs.unshift(dir);
   const props = { params: Promise.resolve(params), searchParams: Promise.resolve(searchParams), children: null };
@@ -208,11 +219,11 @@ async function renderChain(file: string, params: Record<string, string>, searchP
     if (!existsSync(layout)) continue;
     await ((await import(layout)) as { default: (p: typeof props) => Promise<unknown> }).default(props);
   }
-  await ((await import(path.join(ROOT, file))) as { default: (p: typeof props) => Promise<unknown> }).default(props);
+  return ((await import(path.join(ROOT, file))) as { default: (p: typeof props) => Promise<unknown> }).default(props);
 }
 
 /** How a page answered: rendered, the 404 page, or sent to sign in. */
-async function pageOutcome(run: () => Promise<void>): Promise<'rendered' | 'notFound' | 'signIn' | { other: string }> {
+async function pageOutcome(run: () => Promise<unknown>): Promise<'rendered' | 'notFound' | 'signIn' | { other: string }> {
   try {
     await run();
     return 'rendered';
@@ -230,21 +241,32 @@ describe('the authorization suite: pages (ROLE-6)', () => {
   });
 
   describe.each(guardedPages)('%s', (file, page) => {
-    it.each(probesFor(page))('shows %s nothing', async (probe) => {
+    const check = async (probe: Case) => {
       const setup = (await setUp(page, probe))!;
       const params = page.params ? await page.params(setup.t) : {};
       const query = page.searchParams ? await page.searchParams(setup.t) : {};
       session.current = setup.caller;
-      expect(await pageOutcome(() => renderChain(file, params, query))).toBe(probe === 'signedOut' ? 'signIn' : 'notFound');
+      let rendered: unknown;
+      const outcome = await pageOutcome(async () => (rendered = await renderChain(file, params, query)));
+      if (probe === 'signedOut') expect(outcome).toBe('signIn');
+      else if (page.leaks && outcome === 'rendered') expect(page.leaks(rendered, setup.t)).toBe(false);
+      else expect(outcome).toBe('notFound');
       pagesChecked++;
-    });
+    };
+    const defect = (c: Case) => page.defects?.[c.split(':')[0] as Probe];
+    const cases = probesFor(page);
+    if (cases.some((c) => !defect(c))) it.each(cases.filter((c) => !defect(c)))('shows %s nothing', check);
+    // A known defect fails today (pages.ts says how); once the page is fixed this fails, and the entry goes.
+    if (cases.some(defect)) it.fails.each(cases.filter(defect))('shows %s nothing (a known defect, expected to fail)', check);
 
     it('renders for an allowed actor (the control)', async () => {
       const setup = (await setUp(page, 'control'))!;
       const params = page.params ? await page.params(setup.t) : {};
       const query = page.searchParams ? await page.searchParams(setup.t) : {};
       session.current = setup.caller;
-      expect(await pageOutcome(() => renderChain(file, params, query))).toBe('rendered');
+      let rendered: unknown;
+      expect(await pageOutcome(async () => (rendered = await renderChain(file, params, query)))).toBe('rendered');
+      if (page.leaks) expect(page.leaks(rendered, setup.t)).toBe(true); // what the probes must not see is there to see
     });
   });
 });

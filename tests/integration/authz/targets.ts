@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { db } from '@/db/client';
-import { accountIntegrations, accounts, gateways, notifications, roleAccounts, rolePermissions, roles, userImportRows, userImports, users } from '@/db/schema';
+import { accountIntegrations, accounts, gateways, notifications, roleAccounts, rolePermissions, roles, samlRequests, ssoConnections, userImportRows, userImports, users } from '@/db/schema';
 import { applicableCells } from '@/lib/authz';
 import type { SignedInUser } from '@/lib/auth/load-actor';
 import { sealSecret } from '@/lib/crypto/secret-box';
@@ -9,6 +9,7 @@ import { formatLinkCode, LINK_CODE_ALPHABET } from '@/lib/gateway/link-code';
 import { hashSecret, newSecret } from '@/lib/gateway/protocol/secrets';
 import { integrationDefinition, type IntegrationId } from '@/lib/integrations/catalogue';
 import { baseRoleId } from '../helpers';
+import { PROBE_IDP, probeCertificate } from './certificate';
 
 /**
  * What an endpoint call aims at: an account, and fresh objects in it made for this one call, so a
@@ -39,6 +40,10 @@ export interface Target {
    * up to `step` (GW-2). Online (seen just now) unless told not.
    */
   newGateway(options?: { step?: GatewayStep; online?: boolean }): Promise<{ id: string; credential: string; linkCode: string }>;
+  /** "Single sign-on" on the account, set up (SSO-1): the integration, finished, and its connection to the probe IdP (users keep their passwords too). */
+  setSso(): Promise<void>;
+  /** A Test connection round trip of the account that the IdP answered (beyond SSO-3): its request id; the result's detail names the account. */
+  newSsoTest(): Promise<string>;
 }
 
 export type GatewayStep = 'announced' | 'claimed' | 'site' | 'pbx' | 'connected';
@@ -126,6 +131,17 @@ export function target(account: { id: string; partnerOrgId: string }, caller: Si
         })
         .returning({ id: gateways.id });
       return { id: row!.id, credential: `${row!.id}.${secret}`, linkCode: formatLinkCode(code) };
+    },
+    async setSso() {
+      await this.setIntegration('singleSignOn');
+      const values = { integrationId: 'singleSignOn', ...PROBE_IDP, certificates: [await probeCertificate()], mitelCredentials: true, updatedAt: new Date() };
+      await db().insert(ssoConnections).values({ accountId: account.id, ...values }).onConflictDoUpdate({ target: ssoConnections.accountId, set: values });
+    },
+    async newSsoTest() {
+      const id = `_${randomUUID()}`;
+      const result = { ok: false, check: 'signature', detail: `probe test of ${account.id}` };
+      await db().insert(samlRequests).values({ id, accountId: account.id, purpose: 'test', expiresAt: new Date(Date.now() + 600_000), consumedAt: new Date(), result });
+      return id;
     },
     async newNotification(titleKey = 'notifications.demoSeeded') {
       const [note] = await db()
