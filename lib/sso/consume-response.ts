@@ -76,6 +76,12 @@ export async function consumeSamlResponse(accountId: string, samlResponse: unkno
   }
 }
 
+/** A posted form larger than the ACS reads: refused as `size` without reading further. */
+export async function refuseOversizedPost(accountId: string): Promise<AcsOutcome> {
+  const reference = await logSsoOutcome({ accountId, ok: false, flow: 'idp', check: 'size', detail: 'the posted form exceeds the size the assertion consumer reads' });
+  return { kind: 'refused', check: 'size', reference, testRequestId: null };
+}
+
 /**
  * When a refused response answers one of our open Test connection requests, that test shows the
  * failing check. The request id is read from the unverified document on purpose: it only decides

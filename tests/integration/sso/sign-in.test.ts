@@ -163,3 +163,27 @@ describe('npm run admin -- saml / scim-keys', () => {
 });
 
 
+
+describe('the assertion consumer route (SSO-2)', () => {
+  const post = async (body: string) => {
+    const { POST } = await import('@/app/api/sso/[accountId]/acs/route');
+    return POST(new Request(`http://localhost:3000/api/sso/${accountId}/acs`, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body }), { params: Promise.resolve({ accountId }) });
+  };
+
+  it('hands a verified sign-in over as an HttpOnly single-use ticket cookie and a redirect', async () => {
+    const sp = (await ssoAccount(idp)).sp;
+    const { samlResponse } = await idp.mint({ email: EMAIL.uma, audience: sp.entityId, recipient: sp.acsUrl });
+    const res = await post(new URLSearchParams({ SAMLResponse: samlResponse }).toString());
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe('http://localhost:3000/sso/complete');
+    expect(res.headers.get('set-cookie')).toMatch(/^sso_ticket=[\w-]+; Path=\/; HttpOnly; SameSite=Lax; Max-Age=120$/);
+  });
+
+  it('answers a refusal and an oversized post with the plain refusal page, naming only the kind', async () => {
+    const refused = await post('SAMLResponse=bm90LXhtbA%3D%3D');
+    expect(refused.headers.get('location')).toMatch(/\/sso\/refused\?check=malformed&ref=\d+$/);
+    const huge = await post(`SAMLResponse=${'A'.repeat(600_000)}`);
+    expect(huge.status).toBe(303);
+    expect(huge.headers.get('location')).toMatch(/\/sso\/refused\?check=size/);
+  });
+});

@@ -1,5 +1,5 @@
 import { env } from '@/lib/env';
-import { consumeSamlResponse } from '@/lib/sso/consume-response';
+import { consumeSamlResponse, refuseOversizedPost } from '@/lib/sso/consume-response';
 import { refusedPage, seeOther } from '@/lib/sso/http';
 import { SSO_TICKET_COOKIE, TICKET_TTL_MS } from '@/lib/sso/tickets';
 import { MAX_SAML_RESPONSE_CHARS } from '@/lib/sso/verify-response';
@@ -34,7 +34,7 @@ async function formBody(request: Request): Promise<URLSearchParams | null> {
 export async function POST(request: Request, { params }: { params: Promise<{ accountId: string }> }) {
   const { accountId } = await params;
   const body = await formBody(request);
-  const outcome = await consumeSamlResponse(accountId, body === null ? 'x'.repeat(MAX_SAML_RESPONSE_CHARS + 1) : body.get('SAMLResponse'));
+  const outcome = body === null ? await refuseOversizedPost(accountId) : await consumeSamlResponse(accountId, body.get('SAMLResponse'));
   if (outcome.kind === 'tested') return seeOther(`/sso/test-result?request=${encodeURIComponent(outcome.requestId)}`);
   if (outcome.kind === 'refused') {
     return outcome.testRequestId ? seeOther(`/sso/test-result?request=${encodeURIComponent(outcome.testRequestId)}`) : refusedPage(outcome.check, outcome.reference);
