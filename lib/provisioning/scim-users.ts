@@ -55,8 +55,10 @@ export async function listScimUsers(scope: ScimScope, query: { filter: string | 
     assertKnownAttributes(filter);
     where = and(where, filterToSql(filter))!;
   }
-  const [{ total } = { total: 0 }] = await db().select({ total: count() }).from(users).where(where);
-  if (query.count === 0 || total < query.startIndex) return { total, resources: [] };
+  if (query.count === 0) {
+    const [{ total } = { total: 0 }] = await db().select({ total: count() }).from(users).where(where);
+    return { total, resources: [] };
+  }
   const rows = await db()
     .select(rowSelection)
     .from(users)
@@ -65,6 +67,9 @@ export async function listScimUsers(scope: ScimScope, query: { filter: string | 
     .orderBy(asc(users.createdAt), asc(users.id))
     .offset(query.startIndex - 1)
     .limit(query.count);
+  // A first page that is not full is the whole result (Entra's `userName eq` probe): no count needed.
+  const total =
+    query.startIndex === 1 && rows.length < query.count ? rows.length : ((await db().select({ total: count() }).from(users).where(where))[0]?.total ?? 0);
   return { total, resources: rows.map((r) => toScimResource(r, scope.baseUrl)) };
 }
 
@@ -116,7 +121,7 @@ export async function patchScimUser(scope: ScimScope, userId: string, body: unkn
   if (!isUuid(userId)) throw new ScimError(404, undefined, `User ${userId} not found`);
   await write(async (tx, ctx) => {
     // Read under the row lock: concurrent PATCHes of one user apply one after another.
-    await tx.select({ id: users.id }).from(users).where(and(visible(scope.scim.account.id), eq(users.id, userId))).for('update');
+    await getUserInScope(tx, ctx.actor, { accountId: scope.scim.account.id, userId }, true);
     const current = toScimResource(await readRow(tx, scope.scim.account.id, userId), scope.baseUrl);
     await applyResource(tx, ctx, scope, userId, applyPatch(current, body));
   }, scope.scim.actor);
