@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { SsoTestReport } from '@/components/integrations/sso/test-report';
 import { currentLocale, currentUser } from '@/lib/auth/session';
-import { NotFoundError } from '@/lib/errors';
+import { ForbiddenError, NotFoundError } from '@/lib/errors';
 import { translator } from '@/lib/i18n/translator';
 import { readTestResult } from '@/lib/sso/read-test-result';
 
@@ -16,7 +16,7 @@ export default async function SsoTestResultPage({ searchParams }: { searchParams
   if (!user) redirect('/sign-in');
   const t = translator(await currentLocale());
   const { request } = await searchParams;
-  const found = request ? await readTestResult(user.actor, request).catch((e: unknown) => (e instanceof NotFoundError ? null : Promise.reject(e))) : null;
+  const found = request ? await readTestResult(user.actor, request).catch((e: unknown) => (e instanceof NotFoundError || e instanceof ForbiddenError ? null : Promise.reject(e))) : null;
   return (
     <div className="flex flex-col gap-4">
       <h1 className="text-2xl font-semibold">{t('sso.test.title')}</h1>
