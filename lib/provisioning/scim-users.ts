@@ -9,11 +9,12 @@ import { applyPatch } from '@/lib/scim/patch';
 import { parseUser, type ScimUser } from '@/lib/scim/user';
 import { addAccountUser } from '@/lib/users/create-user';
 import { removeAccountUser } from '@/lib/users/delete-user';
-import { getUserInScope } from '@/lib/users/scope';
+import { getUserInScope, type UserInScope } from '@/lib/users/scope';
 import { sendWelcomeMail } from '@/lib/users/send-welcome';
 import { conflictFromUniqueViolation } from '@/lib/users/unique';
 import { changeAccountUser } from '@/lib/users/update-user';
 import { isUuid } from '@/lib/ids';
+import { NotFoundError } from '@/lib/errors';
 import type { ScimContext } from './scim-context';
 import { filterToSql } from './scim-filter-sql';
 import { fromScimResource, toScimResource, type ScimRow } from './scim-resource';
@@ -93,11 +94,20 @@ export async function createScimUser(scope: ScimScope, body: unknown): Promise<S
   return getScimUser(scope, id);
 }
 
-/** PUT and PATCH end here: the resource as it should be, applied to the user and its SCIM data. */
-async function applyResource(tx: Tx, ctx: Ctx, scope: ScimScope, userId: string, resource: ScimUser): Promise<void> {
-  const { account } = scope.scim;
-  const inScope = await getUserInScope(tx, ctx.actor, { accountId: account.id, userId }, true);
+/** The user a SCIM write changes, locked for the transaction; out of SCIM's reach (another source, another account) is a 404. */
+async function lockScimUser(tx: Tx, ctx: Ctx, scope: ScimScope, userId: string): Promise<UserInScope> {
+  if (!isUuid(userId)) throw new ScimError(404, undefined, `User ${userId} not found`);
+  const inScope = await getUserInScope(tx, ctx.actor, { accountId: scope.scim.account.id, userId }, true).catch((e: unknown) => {
+    throw e instanceof NotFoundError ? new ScimError(404, undefined, `User ${userId} not found`) : e;
+  });
   if (!(SCIM_SOURCES as readonly string[]).includes(inScope.user.source)) throw new ScimError(404, undefined, `User ${userId} not found`);
+  return inScope;
+}
+
+/** PUT and PATCH end here: the resource as it should be, applied to the locked user and its SCIM data. */
+async function applyResource(tx: Tx, ctx: Ctx, scope: ScimScope, inScope: UserInScope, resource: ScimUser): Promise<void> {
+  const { account } = scope.scim;
+  const userId = inScope.user.id;
   const { fields, extras } = fromScimResource(resource);
   const wasInactive = inScope.user.inactive;
   await changeAccountUser(tx, ctx, inScope, { ...fields, source: 'scim' });
@@ -112,27 +122,21 @@ async function applyResource(tx: Tx, ctx: Ctx, scope: ScimScope, userId: string,
 
 export async function replaceScimUser(scope: ScimScope, userId: string, body: unknown): Promise<ScimUser> {
   const resource = parseUser(body);
-  await readRow(db(), scope.scim.account.id, userId);
-  await write((tx, ctx) => applyResource(tx, ctx, scope, userId, resource), scope.scim.actor);
+  await write(async (tx, ctx) => applyResource(tx, ctx, scope, await lockScimUser(tx, ctx, scope, userId), resource), scope.scim.actor);
   return getScimUser(scope, userId);
 }
 
 export async function patchScimUser(scope: ScimScope, userId: string, body: unknown): Promise<ScimUser> {
-  if (!isUuid(userId)) throw new ScimError(404, undefined, `User ${userId} not found`);
   await write(async (tx, ctx) => {
     // Read under the row lock: concurrent PATCHes of one user apply one after another.
-    await getUserInScope(tx, ctx.actor, { accountId: scope.scim.account.id, userId }, true);
+    const inScope = await lockScimUser(tx, ctx, scope, userId);
     const current = toScimResource(await readRow(tx, scope.scim.account.id, userId), scope.baseUrl);
-    await applyResource(tx, ctx, scope, userId, applyPatch(current, body));
+    await applyResource(tx, ctx, scope, inScope, applyPatch(current, body));
   }, scope.scim.actor);
   return getScimUser(scope, userId);
 }
 
 /** DELETE from the source: the person left the directory, so the user goes (its SCIM data with it). */
 export async function deleteScimUser(scope: ScimScope, userId: string): Promise<void> {
-  await readRow(db(), scope.scim.account.id, userId);
-  await write(async (tx, ctx) => {
-    const inScope = await getUserInScope(tx, ctx.actor, { accountId: scope.scim.account.id, userId }, true);
-    await removeAccountUser(tx, ctx, inScope, 'record');
-  }, scope.scim.actor);
+  await write(async (tx, ctx) => removeAccountUser(tx, ctx, await lockScimUser(tx, ctx, scope, userId), 'record'), scope.scim.actor);
 }
