@@ -12,9 +12,13 @@ import { translator } from '@/lib/i18n/translator';
  * Pages anyone may open; everything else needs a session (default deny). /api/billing/ is the
  * billing system's API: its handlers authenticate an API key instead of a session. /api/health
  * answers load balancers and the error page (up or down, nothing else). /api/sso/ is SAML (signed
- * assertions, SSO-2), which authenticates itself.
+ * assertions, SSO-2), which authenticates itself. /api/o365/consent is Microsoft's redirect after
+ * an Office 365 admin consent (O365-1): the admin need not have an account here, and its
+ * single-use state, not a session, names the account. /api/graph/ is Microsoft Graph's change and
+ * lifecycle notifications (authenticated by subscription and clientState) and a presence
+ * monitor's sign-in redirect (single-use state) (TEAMS-4).
  */
-const PUBLIC = [/^\/sign-in$/, /^\/forgot-password$/, /^\/welcome\/[^/]+$/, /^\/reset-password\/[^/]+$/, /^\/support$/, /^\/legal$/, /^\/api\/auth\//, /^\/api\/billing\//, /^\/api\/health$/, /^\/api\/sso\//, /^\/sso\/(complete|refused|test-result)$/];
+const PUBLIC = [/^\/sign-in$/, /^\/forgot-password$/, /^\/welcome\/[^/]+$/, /^\/reset-password\/[^/]+$/, /^\/support$/, /^\/legal$/, /^\/api\/auth\//, /^\/api\/billing\//, /^\/api\/health$/, /^\/api\/sso\//, /^\/sso\/(complete|refused|test-result)$/, /^\/api\/o365\/consent$/, /^\/o365\/consent-result$/, /^\/api\/graph\/(notifications|lifecycle|monitor-auth)$/, /^\/teams\/monitor-result$/];
 
 /**
  * Four jobs, in this order, for every request it runs for:

@@ -1,6 +1,19 @@
 import { z } from 'zod';
 import { decodeKey, KEY_HINT, oldKeyProblems } from './crypto/key-material';
 
+/**
+ * Microsoft Graph (lib/adapters/graph). Unset means Microsoft's own endpoints; tests and demos point
+ * both URLs at the Graph emulator and trust its certificate through GRAPH_CA_FILE (a PEM, trusted
+ * in addition to the system CAs). The Graph URL must be https: the Graph client sends its bearer
+ * token to https hosts only.
+ */
+export const GraphEnvSchema = z.object({
+  GRAPH_URL: z.url({ protocol: /^https$/ }).optional(),
+  GRAPH_LOGIN_URL: z.url({ protocol: /^https?$/ }).optional(),
+  GRAPH_CA_FILE: z.string().min(1).optional(),
+});
+export const GRAPH_DEFAULTS = { GRAPH_URL: 'https://graph.microsoft.com', GRAPH_LOGIN_URL: 'https://login.microsoftonline.com' } as const;
+
 const bool = z.enum(['on', 'off', 'true', 'false', '1', '0']).transform((v) => v === 'on' || v === 'true' || v === '1');
 
 /**
@@ -38,6 +51,11 @@ export const EnvSchema = z
         for (const message of oldKeyProblems(v)) ctx.addIssue({ code: 'custom', message });
       })
       .optional(),
+    ...GraphEnvSchema.shape,
+    // O365-1: the portal's own multi-tenant Azure app Office 365 admins consent to; the secret lets
+    // the portal confirm a consent with Azure instead of trusting the redirect.
+    O365_CLIENT_ID: z.string().min(1).max(100).optional(),
+    O365_CLIENT_SECRET: z.string().min(1).max(1024).optional(),
   })
   .superRefine((env, ctx) => {
     const oidc = [env.PARTNER_OIDC_ISSUER, env.PARTNER_OIDC_CLIENT_ID, env.PARTNER_OIDC_CLIENT_SECRET];

@@ -7,3 +7,4 @@ export * from './billing';
 export * from './licences';
 export * from './gateways';
 export * from './sso';
+export * from './teams';

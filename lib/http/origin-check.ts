@@ -16,6 +16,9 @@ export const ORIGIN_CHECK_EXEMPT: readonly RegExp[] = [
   // SAML assertion consumer: the customer's IdP posts here from its own origin (SSO-2); the signed
   // assertion, not a cookie, is what it is trusted for.
   /^\/api\/sso\/[^/]+\/acs$/,
+  // Microsoft Graph's change and lifecycle notifications (TEAMS-4): a server posting with no Origin,
+  // trusted only for what the subscription id and its clientState prove.
+  /^\/api\/graph\/(notifications|lifecycle)$/,
 ];
 
 /** Methods that change nothing (and CORS preflights): never checked. */

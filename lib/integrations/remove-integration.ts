@@ -6,6 +6,7 @@ import { revokesMiteamLicences } from '@/lib/licences/display';
 import { revokeAllMiteamLicences } from '@/lib/licences/apply-licences';
 import { releaseGateway } from '@/lib/gateway/release-gateway';
 import { releaseIdentityIntegration } from '@/lib/sso/release-identity-integration';
+import { releaseMicrosoftIntegration } from '@/lib/teams/release-microsoft-integration';
 import { integrationChange } from './integration-change';
 import { removeIntegration, type PrivilegeState } from './privileges';
 import { recordIntegrationEvent, refusalError, writePrivileges } from './write-integrations-change';
@@ -29,6 +30,7 @@ export async function removeAccountIntegration(command: Command<unknown>): Promi
     const gatewayReset = integrationId === 'cloudlinkGateway' ? await releaseGateway(tx, account) : null;
     // SSO-1 / SCIM-1: the SAML connection or the SCIM token stops working with its integration.
     await releaseIdentityIntegration(tx, account.id, integrationId);
+    await releaseMicrosoftIntegration(tx, account.id, integrationId);
     const revoked = integrationId === 'miteamMeetings' && revokesMiteamLicences(result.state.integrations) ? await revokeAllMiteamLicences(tx, ctx, account) : 0;
     await recordIntegrationEvent(tx, ctx, account, {
       action: 'Delete',

@@ -107,6 +107,17 @@ export const QUEUES = {
     schema: z.object({ gatewayId: z.uuid(), notificationId: z.uuid().nullable() }),
     options: { retryLimit: 40, retryDelay: 60, retryBackoff: true, retryDelayMax: 6 * 3600, expireInSeconds: 600 },
   },
+  /** TEAMS-2: match the account's users to Azure users (on enabling sync, on "Resync", hourly). */
+  'teams-match': {
+    schema: z.object({ accountId: z.uuid() }),
+    // Azure unreachable: try again with backoff; the integration row shows the last error meanwhile.
+    options: { retryLimit: 8, retryDelay: 15, retryBackoff: true, retryDelayMax: 900, expireInSeconds: 900, ...HEARTBEAT },
+  },
+  /** TEAMS-4: the account's Graph presence subscriptions made right (created, renewed, recreated, ended). */
+  'teams-subscriptions': {
+    schema: z.object({ accountId: z.uuid() }),
+    options: { retryLimit: 6, retryDelay: 10, retryBackoff: true, retryDelayMax: 300, expireInSeconds: 600, ...HEARTBEAT },
+  },
 } as const;
 
 export type QueueName = keyof typeof QUEUES;

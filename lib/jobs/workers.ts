@@ -3,6 +3,7 @@ import { boss } from './boss';
 import { HANDLERS } from './handlers';
 import { finishProgress } from './progress';
 import { QUEUES, type QueueName } from './queues';
+import { startMicollabPusher, startPresencePusher } from '@/lib/teams/presence-pusher';
 
 /** What `runJob` needs of a pg-boss job fetched with `includeMetadata`. */
 export type RunnableJob = { data: unknown; retryCount: number; retryLimit: number };
@@ -44,4 +45,7 @@ export async function startWorkers(): Promise<void> {
   }
   // GW-3: scheduled PBX syncs are queued by a tick (one per minute across all workers).
   await b.schedule('gateway-tick', '* * * * *', {});
+  // TEAMS-2: presence to Teams has its own, notification-driven path (lib/teams/presence-pusher.ts).
+  startPresencePusher();
+  startMicollabPusher();
 }

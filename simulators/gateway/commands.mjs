@@ -162,7 +162,30 @@ function performUpdate(ctx, p) {
   return { ...ok({ softwareVersion: version }), after: 'restart' };
 }
 
+/**
+ * Protocol v1.1 `setMicollabPresence` (TEAMS-4): Microsoft Teams presence the portal hands to
+ * MiCollab through the gateway. Only on MiVoice Business (MiCollab 9.8 SP1+). What MiCollab
+ * received is kept per user with the time, for tests and the bidirectional benchmark.
+ */
+function setMicollabPresence(ctx, p) {
+  if (ctx.state.pbxType !== 'mivb') return fail('not_supported', 'Teams presence in MiCollab needs MiVoice Business.');
+  if (!Array.isArray(p?.updates) || p.updates.length > 2000) return invalid('updates must be an array of at most 2000.');
+  const at = performance.timeOrigin + performance.now();
+  for (const u of p.updates) {
+    if (typeof u?.pbxUserId !== 'string' || typeof u?.availability !== 'string') return invalid('each update needs pbxUserId and availability.');
+  }
+  for (const u of p.updates) {
+    const entry = { pbxUserId: u.pbxUserId, email: u.email ?? null, availability: u.availability, activity: u.activity ?? u.availability, at };
+    ctx.micollab.presence.set(u.pbxUserId, entry);
+    ctx.micollab.received.push(entry);
+    if (ctx.micollab.received.length > 100_000) ctx.micollab.received.splice(0, 10_000);
+  }
+  ctx.log('system', `MiCollab presence for ${p.updates.length} user(s)`);
+  return ok({ accepted: p.updates.length });
+}
+
 const HANDLERS = {
+  setMicollabPresence,
   linkSite,
   configurePbx,
   testConnection,

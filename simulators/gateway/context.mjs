@@ -22,6 +22,7 @@ export async function createContext(opts) {
     stats: { eventsQueued: 0, eventsSent: 0, eventsAccepted: 0, duplicates: 0, eventsDropped: 0, eventBatchRetries: 0, commandsExecuted: 0, commandsReplayed: 0 },
     snapshots: new Map(),
     lineStates: new Map(),
+    micollab: { presence: new Map(), received: [] },
     recentCommands: [],
     logs: Object.fromEntries(LOG_KINDS.map((k) => [k, []])),
     status: { online: false, restarting: false },

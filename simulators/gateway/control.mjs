@@ -58,6 +58,7 @@ export async function startControlServer(sim, { host, port }) {
     ['POST', /^\/event-rate$/, (_p, body) => (sim.setEventRate(body.perSecond), [200, { perSecond: body.perSecond }])],
     ['GET', /^\/faults$/, () => [200, sim.state().faults]],
     ['POST', /^\/faults$/, (_p, body) => [200, sim.setFaults(body)]],
+    ['GET', /^\/micollab\/presence$/, () => [200, sim.micollabPresence()]],
     ['POST', /^\/restart$/, () => (void sim.restart(), [202, { restarting: true }])],
     ['POST', /^\/flush$/, async () => [200, await sim.flush()]],
     ['POST', /^\/credential\/rotate$/, async () => [200, { rotated: await sim.rotateCredential() }]],

@@ -5,7 +5,7 @@ import { backoffMs, isAbort, retryAfterMs, sleep } from './portal-client.mjs';
 
 export const EMIT_TYPES = Object.freeze(['lineState', 'userPresence', 'dnd', 'callRecord']);
 export const LINE_STATES = Object.freeze(['idle', 'ringing', 'busy', 'held', 'unavailable']);
-export const PRESENCES = Object.freeze(['available', 'away', 'busy', 'doNotDisturb', 'offline']);
+export const PRESENCES = Object.freeze(['available', 'away', 'busy', 'doNotDisturb', 'offline', 'absent', 'meeting', 'notAvailable']);
 export const MAX_PENDING = 100_000;
 export const BATCH_SIZE = 500;
 

@@ -171,6 +171,15 @@ export type GatewayEventInput =
       to?: string;
     };
 
+export interface MicollabPresenceEntry {
+  pbxUserId: string;
+  email: string | null;
+  availability: string;
+  activity: string;
+  /** ms since the epoch, with sub-millisecond precision. */
+  at: number;
+}
+
 export interface GatewaySimulator {
   hardwareId: string;
   /** e.g. "http://127.0.0.1:41234"; null without a control server. */
@@ -187,6 +196,8 @@ export interface GatewaySimulator {
   /** Queue an event; returns its id. */
   emit(event: GatewayEventInput): string;
   setEventRate(perSecond: number): void;
+  /** What MiCollab received through `setMicollabPresence` (TEAMS-4): the latest per user, and every delivery after `since` (ms epoch). */
+  micollabPresence(since?: number): { current: MicollabPresenceEntry[]; received: MicollabPresenceEntry[] };
   /** Merge; returns all faults. */
   setFaults(faults: Partial<GatewayFaults>): GatewayFaults;
   /** Simulated restart; resolves when the gateway runs again. */

@@ -132,6 +132,9 @@ export async function startGatewaySimulator(options) {
       ctx.notify();
       return { ...ctx.faults };
     },
+    micollabPresence(since = 0) {
+      return { current: [...ctx.micollab.presence.values()], received: ctx.micollab.received.filter((e) => e.at > since) };
+    },
     restart: () => runner.restart(),
     async flush() {
       const deadline = Date.now() + 10_000;

@@ -17,6 +17,9 @@ process.env.DATABASE_URL = url.toString();
 process.env.SECRETS_KEY ??= randomBytes(32).toString('base64url');
 
 afterAll(async () => {
+  // The presence loops (lib/teams) would otherwise query a database that is about to go.
+  const { stopNotifiedLoops } = await import('../../lib/teams/notified-loop');
+  await stopNotifiedLoops();
   await closeDb();
   const { stopBoss } = await import('../../lib/jobs/boss');
   await stopBoss();

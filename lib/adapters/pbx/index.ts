@@ -14,6 +14,13 @@ export interface PbxCredentials {
   username: string;
   password: string;
 }
+/** TEAMS-4: a user's Microsoft Teams presence for the MiCollab client, through the gateway (protocol v1.1). */
+export interface MicollabPresenceUpdate {
+  pbxUserId: string;
+  email: string;
+  availability: string;
+  activity: string;
+}
 export interface CallTraceEntry {
   at: string;
   event: string;
@@ -39,6 +46,7 @@ export const pbx = {
   scheduleUpdate: (gw: GatewayRef, version: string, at: string) => sendCommand<{ scheduledFor: string }>(gw, 'scheduleUpdate', { version, at }),
   performUpdate: (gw: GatewayRef, version: string) => sendCommand<{ softwareVersion: string }>(gw, 'performUpdate', { version }, 180_000),
   factoryReset: (gw: GatewayRef) => sendCommand(gw, 'factoryReset', {}),
+  setMicollabPresence: (gw: GatewayRef, updates: MicollabPresenceUpdate[]) => sendCommand<{ accepted: number }>(gw, 'setMicollabPresence', { updates }, 15_000),
 };
 
 export type PbxAdapter = typeof pbx;

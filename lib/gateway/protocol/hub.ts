@@ -9,7 +9,11 @@ import postgres from 'postgres';
  * worker anywhere — no sticky sessions. A waiter also times out on its own: a notification lost
  * while the connection reconnected costs at most that wait, never the command.
  */
-export type Channel = 'gateway_commands' | 'gateway_results';
+/** `teams_presence` / `micollab_presence '<accountId>'`: a presence write to Teams (TEAMS-2) or to MiCollab (TEAMS-4) is due; the pushers watch key `*`. */
+export type Channel = 'gateway_commands' | 'gateway_results' | 'teams_presence' | 'micollab_presence';
+
+/** The key that hears every notification of its channel. */
+export const ANY_KEY = '*';
 
 interface HubState {
   sql: postgres.Sql;
@@ -41,8 +45,10 @@ function listen(channel: Channel): Promise<unknown> {
 }
 
 function wake(channel: Channel, key: string): void {
-  const set = hub().waiters.get(`${channel}:${key}`);
-  if (set) for (const resolve of [...set]) resolve();
+  for (const id of [`${channel}:${key}`, `${channel}:${ANY_KEY}`]) {
+    const set = hub().waiters.get(id);
+    if (set) for (const resolve of [...set]) resolve();
+  }
 }
 
 export interface Watch {

@@ -2,6 +2,7 @@ import 'server-only';
 import { and, eq, isNotNull, sql } from 'drizzle-orm';
 import { db, type Tx } from '@/db/client';
 import { gatewayEventReceipts, gateways, pbxCallRecords } from '@/db/schema';
+import { markPresenceDue } from '@/lib/teams/mark-presence-due';
 import type { AuthenticatedGateway } from './authenticate';
 import { ProtocolError } from './errors';
 import { readBody } from './read-body';
@@ -60,6 +61,7 @@ async function applyEvents(tx: Tx, gateway: AuthenticatedGateway, accountId: str
     const rows = [...latest.entries()].filter(([k]) => k.startsWith(`${kind}:`)).map(([, e]) => e);
     if (rows.length) await upsertStates(tx, accountId, kind, rows);
   }
+  await markPresenceDue(tx, accountId, [...new Set([...latest.values()].map((e) => (e.data as { pbxUserId: string }).pbxUserId))]);
   if (calls.length) {
     await tx
       .insert(pbxCallRecords)

@@ -23,7 +23,8 @@ const PbxUserId = z.string().min(1).max(100);
 const Extension = z.string().regex(/^[0-9*#+]{1,20}$/);
 
 export const LINE_STATES = ['idle', 'ringing', 'busy', 'held', 'unavailable'] as const;
-export const PRESENCES = ['available', 'away', 'busy', 'doNotDisturb', 'offline'] as const;
+// absent, meeting and notAvailable are MiVoice Office 400's own user presences (TEAMS-3); protocol v1.1.
+export const PRESENCES = ['available', 'away', 'busy', 'doNotDisturb', 'offline', 'absent', 'meeting', 'notAvailable'] as const;
 export const LOG_KINDS = ['system', 'pbxLink', 'cloudConnection', 'sync'] as const;
 
 export const CallRecord = z.object({

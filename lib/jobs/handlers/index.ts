@@ -4,6 +4,8 @@ import { runGatewayReset } from '@/lib/gateway/tasks/reset-gateway';
 import { runGatewayTask } from '@/lib/gateway/tasks/run-gateway-task';
 import { pruneSsoData, warnExpiringCertificates } from '@/lib/sso/maintenance';
 import { pruneGatewayData, queueDueSyncs, runScheduledSync } from '@/lib/gateway/tasks/scheduled-sync';
+import { matchAzureUsers, queueHourlyMatches } from '@/lib/teams/match-azure-users';
+import { queueSubscriptionSyncs, syncSubscriptions } from '@/lib/teams/monitors/sync-subscriptions';
 import { runAccountDelete } from './account-delete';
 import { runIntegrationUpdate } from './integration-update';
 import { runLicencesBulk } from './licences-bulk';
@@ -30,6 +32,10 @@ export const HANDLERS: Handlers = {
     await pruneGatewayData();
     await pruneSsoData();
     await warnExpiringCertificates();
+    await queueHourlyMatches();
+    await queueSubscriptionSyncs();
   },
   'gateway-reset': runGatewayReset,
+  'teams-match': ({ accountId }) => matchAzureUsers(accountId),
+  'teams-subscriptions': ({ accountId }) => syncSubscriptions(accountId),
 };

@@ -162,4 +162,13 @@ export const JOBS: Record<QueueName, JobSpec> = {
       };
     },
   },
+  // Microsoft Teams presence (TEAMS-2, TEAMS-4).
+  'teams-match': {
+    guard: 'state',
+    why: 'queued when someone allowed to configure integrations turned presence sync on (or asked to match again), and hourly while it is on; the handler only matches the account\'s own users to its own Azure tenant, and does nothing while sync is off',
+  },
+  'teams-subscriptions': {
+    guard: 'state',
+    why: 'queued by monitor and sync changes that were authorised, by Graph lifecycle notifications that proved their clientState, and by the tick; the handler only makes the account\'s subscriptions match its own authorised monitors and sync settings',
+  },
 };
