@@ -65,20 +65,20 @@ export async function configureTeams({ ctx, input }: Command<unknown>) {
     const [current] = await tx.select().from(teamsConnections).where(eq(teamsConnections.accountId, account.id)).for('update');
     const now = new Date();
     const secretChanged = Boolean(v.clientSecret);
+    // Another tenant or app: the old one's backoff and verification say nothing about it.
+    const moved = Boolean(current && (current.tenantId !== v.tenantId || current.clientId !== v.clientId));
     const values = {
       name: v.name,
       tenantId: v.tenantId,
       clientId: v.clientId,
       ...(secretChanged || !current ? { clientSecret: sealSecret(secret), secretSetAt: now, secretExpiresAt: null } : {}),
-      // Another tenant or app: the old one's backoff and verification say nothing about it.
-      ...(current && (current.tenantId !== v.tenantId || current.clientId !== v.clientId) ? { backoffUntil: null, backoffReason: null, outageStreak: 0, lastVerification: null, matchedAt: null } : {}),
+      ...(moved ? { backoffUntil: null, backoffReason: null, outageStreak: 0, lastVerification: null, matchedAt: null } : {}),
       updatedAt: now,
     };
-    const moved = current && (current.tenantId !== v.tenantId || current.clientId !== v.clientId);
     if (current) await tx.update(teamsConnections).set(values).where(eq(teamsConnections.accountId, account.id));
+    else await tx.insert(teamsConnections).values({ accountId: account.id, ...values, clientSecret: sealSecret(secret), secretSetAt: now });
     // TEAMS-1/4: monitors share the tenant and app; on another one each needs a new secret and authorisation (seed 5655-5676).
     if (moved) await tx.update(presenceMonitors).set({ status: 'needsUpdate', statusReason: 'tenantOrClientChanged', updatedAt: now }).where(eq(presenceMonitors.accountId, account.id));
-    else await tx.insert(teamsConnections).values({ accountId: account.id, ...values, clientSecret: sealSecret(secret), secretSetAt: now });
     if (!row.setupDone) {
       await tx.update(accountIntegrations).set({ setupDone: true, updatedAt: now }).where(and(eq(accountIntegrations.accountId, account.id), eq(accountIntegrations.integrationId, 'teams')));
     }

@@ -1,9 +1,9 @@
 import 'server-only';
 import { timingSafeEqual } from 'node:crypto';
-import { gt, inArray, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { db } from '@/db/client';
-import { graphSubscriptions, teamsConnections } from '@/db/schema';
+import { graphSubscriptions, teamsConnections, teamsPresenceUsers } from '@/db/schema';
 import { hashClientState } from './sync-subscriptions';
 
 const Notification = z.object({
@@ -88,9 +88,10 @@ export async function receiveLifecycleNotifications(items: GraphNotification[]):
   await db().transaction(async (tx) => {
     for (const { item, sub } of accepted) {
       if (item.lifecycleEvent === 'missed') {
-        await tx.execute(sql`
-          update teams_presence_users set teams_availability = null, teams_activity = null, micollab_due_since = coalesce(micollab_due_since, now())
-           where account_id = ${sub.accountId}::uuid and graph_user_id = any(${sub.graphUserIds}::text[])`);
+        await tx
+          .update(teamsPresenceUsers)
+          .set({ teamsAvailability: null, teamsActivity: null, micollabDueSince: sql`coalesce(${teamsPresenceUsers.micollabDueSince}, now())` })
+          .where(and(eq(teamsPresenceUsers.accountId, sub.accountId), inArray(teamsPresenceUsers.graphUserId, sub.graphUserIds)));
         await tx.execute(sql`select pg_notify('micollab_presence', ${sub.accountId})`);
       } else {
         await tx.update(graphSubscriptions).set({ status: item.lifecycleEvent === 'subscriptionRemoved' ? 'removed' : 'renewing' }).where(sql`${graphSubscriptions.id} = ${sub.id}`);

@@ -73,8 +73,9 @@ async function pushAccount(accountId: string, rows: Claimed[]): Promise<void> {
     update teams_presence_users t set
       micollab_pushed_at = case when r.error is null then now() else t.micollab_pushed_at end,
       micollab_error = r.error,
-      teams_availability = coalesce(r.availability, t.teams_availability),
-      teams_activity = coalesce(r.activity, t.teams_activity),
+      -- A presence read from Graph is kept only if nothing newer came in meanwhile (a notification, a resync).
+      teams_availability = case when t.teams_availability is null and t.micollab_due_since is null then r.availability else t.teams_availability end,
+      teams_activity = case when t.teams_availability is null and t.micollab_due_since is null then r.activity else t.teams_activity end,
       micollab_due_since = case when r.hold then coalesce(t.micollab_due_since, now()) else t.micollab_due_since end,
       micollab_claimed_until = case when r.hold then now() + make_interval(secs => ${HOLD_SECONDS}) else null end
       from jsonb_to_recordset(${JSON.stringify(payload)}::jsonb) as r(user_id uuid, error text, hold boolean, availability text, activity text)

@@ -78,7 +78,12 @@ async function createSubscription(conn: TeamsConnection, monitor: PresenceMonito
   const clientState = randomBytes(24).toString('base64url');
   // The notification endpoint answers Graph's validation request only while a creation is under way.
   await db().update(teamsConnections).set({ subscribingUntil: new Date(Date.now() + HANDSHAKE_MS) }).where(eq(teamsConnections.accountId, conn.accountId));
-  const created = await graph.createPresenceSubscription(token, { userIds: ids, ...notificationUrls(), clientState, expirationDateTime: new Date(Date.now() + LIFETIME_MS) });
+  let created;
+  try {
+    created = await graph.createPresenceSubscription(token, { userIds: ids, ...notificationUrls(), clientState, expirationDateTime: new Date(Date.now() + LIFETIME_MS) });
+  } finally {
+    await db().update(teamsConnections).set({ subscribingUntil: null }).where(eq(teamsConnections.accountId, conn.accountId));
+  }
   await db().insert(graphSubscriptions).values({ id: created.id, accountId: conn.accountId, monitorId: monitor.id, graphUserIds: ids, clientStateHash: hashClientState(clientState), expiresAt: created.expirationDateTime });
   return created;
 }

@@ -59,6 +59,16 @@ export const PAGES: Record<string, PageSpec> = {
   'app/(portal)/accounts/[accountId]/integrations/page.tsx': { level: 'account', needs: ['integrations.view'], params: account },
   'app/(portal)/accounts/[accountId]/voice-assist/[[...section]]/page.tsx': { level: 'account', needs: ['integrations.view'], params: voiceAssist },
   'app/(portal)/accounts/[accountId]/integrations/gateway/page.tsx': { level: 'account', needs: ['integrations.view'], params: gateway },
+  // Beyond TEAMS-2: presence sync health. Integrations View opens the section, but the page shows only to those who may configure (Add or Edit).
+  'app/(portal)/accounts/[accountId]/integrations/teams/page.tsx': {
+    level: 'account',
+    needs: ['integrations.add', 'integrations.edit'],
+    params: async (t) => {
+      await t.setTeams({ syncToTeams: true });
+      await t.newTeamsUser({ pbx: true });
+      return { accountId: t.accountId };
+    },
+  },
   'app/(portal)/accounts/[accountId]/gateway-support/page.tsx': { level: 'account', needs: ['support.view', 'integrations.view'], needsEach: true, params: gateway },
   'app/(portal)/accounts/[accountId]/customer-service/page.tsx': {
     level: 'account',
@@ -111,6 +121,15 @@ export const PAGES: Record<string, PageSpec> = {
     why: "the browser arrives from the ACS (SSO-2) to exchange its single-use ticket cookie for the session; the ticket is the credential, the page itself shows only \"signing you in\"",
   },
   'app/(auth)/sso/refused/page.tsx': { level: 'public', why: "a refused SAML sign-in (SSO-2): a safe sentence for the failing check's kind and a reference number, nothing of the account" },
+  // Where Microsoft's redirects land (TEAMS-4 /api/graph/monitor-auth, O365-1 /api/o365/consent): their browser need not be signed in.
+  'app/(auth)/teams/monitor-result/page.tsx': {
+    level: 'public',
+    why: 'where Azure\'s redirect after a presence monitor\'s sign-in lands: reads only `?outcome=` (one of four fixed sentences) and nothing of any account; the route before it did the work',
+  },
+  'app/(auth)/o365/consent-result/page.tsx': {
+    level: 'public',
+    why: 'where the Office 365 admin consent pop-up lands: reads only `?outcome=` (one of four fixed sentences) and nothing of any account; the route before it did the work',
+  },
   // Beyond SSO-3: the Test connection pop-up; an unknown or unreachable test reads "no such test" rather than a 404.
   'app/(auth)/sso/test-result/page.tsx': {
     level: 'account',

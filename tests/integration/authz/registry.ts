@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { db } from '@/db/client';
-import { accountIntegrations, accountPrivileges, orders, partnerApiKeys } from '@/db/schema';
+import { accountIntegrations, accountPrivileges, monitorAuthRequests, o365ConsentRequests, orders, partnerApiKeys, teamsPresenceUsers } from '@/db/schema';
+import type { ActionResult } from '@/lib/actions/run-action';
+import { sealSecret } from '@/lib/crypto/secret-box';
 import type { Permission } from '@/lib/authz/types';
 import * as importActions from '@/app/(portal)/accounts/[accountId]/users/import/actions';
 import * as userActions from '@/app/(portal)/accounts/[accountId]/users/actions';
@@ -9,6 +11,7 @@ import * as managerActions from '@/app/(portal)/account-managers/actions';
 import * as accountActions from '@/app/(portal)/accounts/actions';
 import * as integrationActions from '@/app/(portal)/accounts/[accountId]/integrations/actions';
 import * as gatewayActions from '@/app/(portal)/accounts/[accountId]/integrations/gateway/actions';
+import * as microsoftActions from '@/app/(portal)/accounts/[accountId]/integrations/microsoft-actions';
 import * as roleActions from '@/app/(portal)/roles/actions';
 import * as apiKeyActions from '@/app/(portal)/settings/api-keys/actions';
 import * as orderActions from '@/app/(portal)/orders/actions';
@@ -17,9 +20,13 @@ import * as templateRoute from '@/app/api/accounts/[accountId]/users/import-temp
 import * as errorsRoute from '@/app/api/accounts/[accountId]/users/imports/[importId]/errors/route';
 import * as uploadRoute from '@/app/api/upload/user-imports/[accountId]/route';
 import * as ssoTestRoute from '@/app/api/sso/[accountId]/test/route';
+import * as graphNotificationsRoute from '@/app/api/graph/notifications/route';
+import * as graphLifecycleRoute from '@/app/api/graph/lifecycle/route';
+import * as monitorAuthRoute from '@/app/api/graph/monitor-auth/route';
+import * as o365ConsentRoute from '@/app/api/o365/consent/route';
 import type { Probe } from './actors';
 import { PROBE_IDP, probeCertificate } from './certificate';
-import type { GatewayStep, Target } from './targets';
+import { microsoft, type GatewayStep, type Target } from './targets';
 
 /**
  * Every server action and route handler of the app, with what it needs (the authorization
@@ -44,6 +51,20 @@ export interface Endpoint {
   leaks?: (result: unknown, t: Target) => boolean;
   /** Why the endpoint is public. */
   why?: string;
+  /**
+   * For a public endpoint that authenticates its callers itself (by something other than a session):
+   * calls made without that credential — made up, replayed, expired — each with the answer it must
+   * get; the suite checks each one changes nothing.
+   */
+  forged?: Record<string, PublicCall>;
+  /** With `forged`: the genuine call, holding the credential (the control), so the forged ones were refused for want of it and not as bad requests. It must change something. */
+  genuine?: PublicCall;
+}
+
+/** A call to a public endpoint (made before the suite's snapshot, like `call`) and its answer: the status and, for a redirect, where to (path and query). */
+export interface PublicCall {
+  call: (t: Target) => Promise<() => Promise<Response>>;
+  answer: { status: number; location?: string };
 }
 
 const url = (path: string) => `http://localhost:3000${path}`;
@@ -78,6 +99,58 @@ const scimProtocol =
   "the account's SCIM 2.0 service provider (SCIM-2, lib/provisioning/scim-router.ts), called by the identity provider's SCIM client, not people: no session by design (never a cookie) and proxy.ts does not run for /scim/. Every request must carry the current bearer token of this very account, whose Azure AD Sync is on, else the same 401 for a missing, made-up, old or other account's token; a deactivated account gets a 403 (tests/integration/scim/refusals.test.ts checks the refusals)";
 const ssoStart = "proxy.ts lets /api/sso/ through: SAML authenticates itself at the ACS, and a redirect to the IdP signs nobody in";
 const noAccount = 'parses only the pasted text and reaches no account, so there is no account to aim at';
+
+/**
+ * The allowed call must also have done its work: an `ok` answer saying it did not (a monitor left
+ * "Not authorized", a verification whose Azure checks failed) fails the control.
+ */
+const worked =
+  <T>(run: () => Promise<ActionResult<T>>, check: (data: T) => boolean) =>
+  async () => {
+    const result = await run();
+    return result.ok && !check(result.data) ? { ok: false, status: 500, didNotWork: result.data } : result;
+  };
+/** Everything TEAMS-4 "Sync presence from MS Teams to CloudLink" needs besides Teams itself: a connected MiVoice Business gateway and a MiCollab the gateway knows (seed 001 5270-5285). */
+const withMicollab = async (t: Target) => {
+  await t.setIntegration('cloudlinkGateway');
+  await t.newGateway({ step: 'connected' }); // a MiVoice Business PBX
+  await t.setIntegration('micollab', { settings: { address: 'micollab.authz.example', password: { sealed: sealSecret(`pw-${randomUUID()}`), setAt: new Date().toISOString() } } });
+};
+const graphPost = (path: string, body: unknown) => new Request(url(path), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+const presenceChange = (subscriptionId: string, clientState: string | undefined, graphUserId: string) => ({
+  value: [
+    {
+      subscriptionId,
+      ...(clientState === undefined ? {} : { clientState }),
+      changeType: 'updated',
+      resource: `communications/presences('${graphUserId}')`,
+      resourceData: { '@odata.type': '#Microsoft.Graph.presence', id: graphUserId, availability: 'Busy', activity: 'InACall' },
+      tenantId: microsoft().tenantId,
+    },
+  ],
+});
+const lifecycleEvent = (subscriptionId: string, clientState: string | undefined) => ({
+  value: [{ subscriptionId, ...(clientState === undefined ? {} : { clientState }), lifecycleEvent: 'reauthorizationRequired', subscriptionExpirationDateTime: new Date(Date.now() + 600_000).toISOString(), tenantId: microsoft().tenantId }],
+});
+const graphWebhook = (what: string) =>
+  `${what}: Microsoft Graph posts here, not people, so there is no session by design (proxy.ts lets /api/graph/ through). Each notification must name a subscription the portal holds and carry its clientState, compared by hash in constant time; an unknown subscription or a wrong or missing clientState is refused (400) and changes nothing. A validation token is echoed only while one of the portal's own subscription creations is under way (teams_connections.subscribing_until), so nobody can enrol the endpoint`;
+/** Where the two Microsoft redirects land (public pages that read only `?outcome=`). */
+const monitorResult = (outcome: string) => `/teams/monitor-result?outcome=${outcome}`;
+const consentResult = (outcome: string) => `/o365/consent-result?outcome=${outcome}`;
+const monitorAuth = (query: URLSearchParams | string) => monitorAuthRoute.GET(new Request(url(`/api/graph/monitor-auth?${query}`)));
+const o365Consent = (query: URLSearchParams | string) => o365ConsentRoute.GET(new Request(url(`/api/o365/consent?${query}`)));
+/** The "Copy URL" sign-in of a fresh monitor, done at the emulator as that monitor: Azure's redirect back to the portal (code and state). */
+const monitorSignedIn = async (t: Target) => {
+  const link = await t.newMonitorLink();
+  return { ...link, back: await microsoft().signInAt(link.url, link.upn, link.password) };
+};
+/** The admin consent of the account's "Authorize on Azure" link, given at the emulator by an admin of the tenant: Azure's redirect back (admin_consent, tenant, state). */
+const consentGiven = async (t: Target) => {
+  const { url: link } = await t.newConsentLink();
+  const admin = microsoft().newAzureUser();
+  return microsoft().signInAt(link, admin.upn, admin.password);
+};
+const stateOf = (link: URL) => link.searchParams.get('state')!;
 
 export const ENDPOINTS: Record<string, Endpoint> = {
   // Users of an account (USR-2..5).
@@ -562,6 +635,178 @@ export const ENDPOINTS: Record<string, Endpoint> = {
     },
   },
 
+  // Microsoft Teams presence and Office 365 (TEAMS-1..5, O365-1): the Microsoft integrations' dialogs, configuring like
+  // every integration (Add or Edit). The Graph emulator stands in for Azure (targets.ts, startMicrosoft).
+  'app/(portal)/accounts/[accountId]/integrations/microsoft-actions.ts#readTeamsSetupAction': {
+    level: 'account',
+    needs: configure,
+    call: async (t) => {
+      await t.setTeams();
+      return worked(() => microsoftActions.readTeamsSetupAction(t.accountId), (d) => d.setup?.tenantId === microsoft().tenantId);
+    },
+  },
+  // TEAMS-1 "Finish setup": the credentials are tried against Azure (the emulator) before anything is stored.
+  'app/(portal)/accounts/[accountId]/integrations/microsoft-actions.ts#configureTeamsAction': {
+    level: 'account',
+    needs: configure,
+    call: async (t) => {
+      await t.setTeams({ connection: false });
+      const ms = microsoft();
+      return () => microsoftActions.configureTeamsAction({ accountId: t.accountId, name: 'Probe Teams', tenantId: ms.tenantId, clientId: ms.clientId, clientSecret: ms.clientSecret });
+    },
+  },
+  'app/(portal)/accounts/[accountId]/integrations/microsoft-actions.ts#setTeamsSyncAction': {
+    level: 'account',
+    needs: configure,
+    call: async (t) => {
+      await t.setIntegration('cloudlinkGateway');
+      await t.setTeams({ syncToTeams: false });
+      return worked(() => microsoftActions.setTeamsSyncAction(t.accountId, true), (d) => d.syncToTeams);
+    },
+  },
+  'app/(portal)/accounts/[accountId]/integrations/microsoft-actions.ts#resyncTeamsUsersAction': {
+    level: 'account',
+    needs: configure,
+    call: async (t) => {
+      await t.setTeams({ syncToTeams: true });
+      return () => microsoftActions.resyncTeamsUsersAction(t.accountId);
+    },
+  },
+  // TEAMS-5 "Start verification": asks Azure for a token and the app registration; the control must pass those checks.
+  'app/(portal)/accounts/[accountId]/integrations/microsoft-actions.ts#verifyTeamsAction': {
+    level: 'account',
+    needs: configure,
+    call: async (t) => {
+      await t.setTeams();
+      const passed = ['credentials', 'adminConsent', 'permissions', 'secretExpiry'];
+      return worked(() => microsoftActions.verifyTeamsAction(t.accountId), (d) => passed.every((check) => d.checks.some((c) => c.check === check && c.status === 'ok')));
+    },
+  },
+  // TEAMS-5 "Get presence": reads what Teams shows now from Graph.
+  'app/(portal)/accounts/[accountId]/integrations/microsoft-actions.ts#lookupUserPresenceAction': {
+    level: 'account',
+    needs: configure,
+    call: async (t) => {
+      await t.setTeams({ syncToTeams: true });
+      const user = await t.newTeamsUser({ pbx: true });
+      return worked(() => microsoftActions.lookupUserPresenceAction(t.accountId, user.email), (d) => d.teams !== null && 'availability' in d.teams);
+    },
+  },
+  'app/(portal)/accounts/[accountId]/integrations/microsoft-actions.ts#resetPhoneStatusAction': {
+    level: 'account',
+    needs: configure,
+    call: async (t) => {
+      await t.setTeams({ syncToTeams: true });
+      const user = await t.newTeamsUser({ pbx: true });
+      return worked(() => microsoftActions.resetPhoneStatusAction(t.accountId, user.email), (d) => d.reset === 1);
+    },
+  },
+  'app/(portal)/accounts/[accountId]/integrations/microsoft-actions.ts#listPresenceHealthAction': {
+    level: 'account',
+    needs: configure,
+    call: async (t) => {
+      await t.setTeams({ syncToTeams: true });
+      const user = await t.newTeamsUser();
+      return worked(() => microsoftActions.listPresenceHealthAction(t.accountId, { q: user.email }), (d) => d.rows.some((r) => r.userId === user.id));
+    },
+  },
+  'app/(portal)/accounts/[accountId]/integrations/microsoft-actions.ts#createConsentLinkAction': {
+    level: 'account',
+    needs: configure,
+    call: async (t) => {
+      await t.setOffice365();
+      return worked(() => microsoftActions.createConsentLinkAction(t.accountId), (d) => d.url.startsWith(`${microsoft().emulator.url}/`));
+    },
+  },
+  'app/(portal)/accounts/[accountId]/integrations/microsoft-actions.ts#readO365ConsentAction': {
+    level: 'account',
+    needs: configure,
+    call: async (t) => {
+      await t.setOffice365({ consent: 'succeeded' });
+      return worked(() => microsoftActions.readO365ConsentAction(t.accountId), (d) => d.available && d.state === 'succeeded');
+    },
+  },
+  'app/(portal)/accounts/[accountId]/integrations/microsoft-actions.ts#enableOffice365Action': {
+    level: 'account',
+    needs: configure,
+    call: async (t) => {
+      await t.setOffice365({ consent: 'succeeded' });
+      return () => microsoftActions.enableOffice365Action(t.accountId);
+    },
+  },
+  // TEAMS-4 presence monitors and Teams → MiCollab.
+  'app/(portal)/accounts/[accountId]/integrations/microsoft-actions.ts#setTeamsBidirectionalAction': {
+    level: 'account',
+    needs: configure,
+    call: async (t) => {
+      await withMicollab(t);
+      await t.setTeams({ syncToTeams: true, syncFromTeams: false });
+      return worked(() => microsoftActions.setTeamsBidirectionalAction(t.accountId, true), (d) => d.syncFromTeams);
+    },
+  },
+  'app/(portal)/accounts/[accountId]/integrations/microsoft-actions.ts#readMonitorsAction': {
+    level: 'account',
+    needs: configure,
+    call: async (t) => {
+      await t.setTeams();
+      const monitor = await t.newMonitor({ authorized: false });
+      return worked(() => microsoftActions.readMonitorsAction(t.accountId), (d) => d.monitors.some((m) => m.id === monitor.id));
+    },
+  },
+  // "Authorize now": the monitor signs in at Azure (the emulator) with its own password; the control must end authorised.
+  'app/(portal)/accounts/[accountId]/integrations/microsoft-actions.ts#authorizeMonitorAction': {
+    level: 'account',
+    needs: configure,
+    call: async (t) => {
+      await t.setTeams();
+      const ms = microsoft();
+      const azure = ms.newAzureUser();
+      return worked(() => microsoftActions.authorizeMonitorAction({ accountId: t.accountId, upn: azure.upn, clientSecret: ms.clientSecret, password: azure.password }), (d) => d.authorized);
+    },
+  },
+  'app/(portal)/accounts/[accountId]/integrations/microsoft-actions.ts#createMonitorLinkAction': {
+    level: 'account',
+    needs: configure,
+    call: async (t) => {
+      await t.setTeams();
+      const ms = microsoft();
+      const azure = ms.newAzureUser();
+      return worked(() => microsoftActions.createMonitorLinkAction({ accountId: t.accountId, upn: azure.upn, clientSecret: ms.clientSecret }), (d) => d.url.startsWith(`${ms.emulator.url}/${ms.tenantId}/`));
+    },
+  },
+  // "Resync status": refreshes the monitor's token at Azure; the control must find it still authorised.
+  'app/(portal)/accounts/[accountId]/integrations/microsoft-actions.ts#resyncMonitorStatusAction': {
+    level: 'account',
+    needs: configure,
+    call: async (t) => {
+      await t.setTeams();
+      const monitor = await t.newMonitor();
+      return worked(() => microsoftActions.resyncMonitorStatusAction(t.accountId, monitor.id), (d) => d.status === 'authorized');
+    },
+  },
+  // Ends the monitor's subscription at Graph (best effort: the emulator never made this one, so it answers 404), then the monitor goes.
+  'app/(portal)/accounts/[accountId]/integrations/microsoft-actions.ts#deleteMonitorAction': {
+    level: 'account',
+    needs: configure,
+    call: async (t) => {
+      await t.setTeams();
+      const monitor = await t.newMonitor({ subscription: true });
+      return () => microsoftActions.deleteMonitorAction(t.accountId, monitor.id);
+    },
+  },
+  // TEAMS-5 "Sync all MS Teams presence to MiCollab". The MiCollab pusher does not run here, so the account has no
+  // monitored users: the command answers at once instead of waiting 20 s for pushes that never come.
+  'app/(portal)/accounts/[accountId]/integrations/microsoft-actions.ts#syncAllToMicollabAction': {
+    level: 'account',
+    needs: configure,
+    call: async (t) => {
+      await withMicollab(t);
+      await t.setTeams({ syncToTeams: true, syncFromTeams: true });
+      await db().delete(teamsPresenceUsers).where(eq(teamsPresenceUsers.accountId, t.accountId));
+      return () => microsoftActions.syncAllToMicollabAction(t.accountId);
+    },
+  },
+
   // Orders (ORD-1..3): partner level, Orders "View"; the account must be in the caller's scope.
   'app/(portal)/orders/actions.ts#assignOrderAction': {
     level: 'partner',
@@ -671,6 +916,149 @@ export const ENDPOINTS: Record<string, Endpoint> = {
   'app/api/sso/[accountId]/metadata/route.ts#GET': {
     level: 'public',
     why: "the account's SP metadata (SSO-3), public by design like every SAML SP's: the entity id and ACS URL, no secret; a 404 for an account without an SSO integration",
+  },
+
+  // Microsoft Graph's webhooks and Microsoft's redirects (TEAMS-4, O365-1).
+  'app/api/graph/notifications/route.ts#POST': {
+    level: 'public',
+    why: graphWebhook('presence change notifications of the subscriptions of presence monitors (TEAMS-4)'),
+    forged: {
+      'a notification for a subscription the portal does not hold': {
+        call: async (t) => {
+          const { graphUserId } = await t.newTeamsUser();
+          return () => graphNotificationsRoute.POST(graphPost('/api/graph/notifications', presenceChange(randomUUID(), randomUUID(), graphUserId)));
+        },
+        answer: { status: 400 },
+      },
+      "a notification naming the portal's subscription with a made-up clientState": {
+        call: async (t) => {
+          const sub = await t.newSubscription();
+          return () => graphNotificationsRoute.POST(graphPost('/api/graph/notifications', presenceChange(sub.id, `${sub.clientState}x`, sub.graphUserId)));
+        },
+        answer: { status: 400 },
+      },
+      "a notification naming the portal's subscription without a clientState": {
+        call: async (t) => {
+          const sub = await t.newSubscription();
+          return () => graphNotificationsRoute.POST(graphPost('/api/graph/notifications', presenceChange(sub.id, undefined, sub.graphUserId)));
+        },
+        answer: { status: 400 },
+      },
+      'a validation request while no subscription of ours is being created': {
+        call: async (t) => {
+          await t.setTeams();
+          return () => graphNotificationsRoute.POST(new Request(url('/api/graph/notifications?validationToken=Validation%3A+Testing+client+application+reachability'), { method: 'POST', headers: { 'content-type': 'text/plain' } }));
+        },
+        answer: { status: 400 },
+      },
+    },
+    genuine: {
+      call: async (t) => {
+        const sub = await t.newSubscription();
+        return () => graphNotificationsRoute.POST(graphPost('/api/graph/notifications', presenceChange(sub.id, sub.clientState, sub.graphUserId)));
+      },
+      answer: { status: 202 },
+    },
+  },
+  'app/api/graph/lifecycle/route.ts#POST': {
+    level: 'public',
+    why: graphWebhook('lifecycle notifications of those subscriptions (reauthorizationRequired, subscriptionRemoved, missed)'),
+    forged: {
+      'a lifecycle event for a subscription the portal does not hold': {
+        call: async () => async () => graphLifecycleRoute.POST(graphPost('/api/graph/lifecycle', lifecycleEvent(randomUUID(), randomUUID()))),
+        answer: { status: 400 },
+      },
+      "a lifecycle event naming the portal's subscription with a made-up clientState": {
+        call: async (t) => {
+          const sub = await t.newSubscription();
+          return () => graphLifecycleRoute.POST(graphPost('/api/graph/lifecycle', lifecycleEvent(sub.id, randomUUID())));
+        },
+        answer: { status: 400 },
+      },
+      'a validation request while no subscription of ours is being created': {
+        call: async (t) => {
+          await t.setTeams();
+          return () => graphLifecycleRoute.POST(new Request(url('/api/graph/lifecycle?validationToken=probe'), { method: 'POST', headers: { 'content-type': 'text/plain' } }));
+        },
+        answer: { status: 400 },
+      },
+    },
+    genuine: {
+      call: async (t) => {
+        const sub = await t.newSubscription();
+        return () => graphLifecycleRoute.POST(graphPost('/api/graph/lifecycle', lifecycleEvent(sub.id, sub.clientState)));
+      },
+      answer: { status: 202 },
+    },
+  },
+  'app/api/graph/monitor-auth/route.ts#GET': {
+    level: 'public',
+    why: "TEAMS-4 \"Copy URL\": Azure sends the browser of whoever signed in as the presence monitor back here, and that need not be anyone with a session. The single-use, hashed `state` (a day) names the account and the monitor; the code is redeemed with that monitor's own secret, and only the monitor itself signing in authorises it. An unknown, used or expired state changes nothing and lands on the result page",
+    forged: {
+      'a made-up state': { call: async () => async () => monitorAuth(new URLSearchParams({ code: randomUUID(), state: randomUUID() })), answer: { status: 303, location: monitorResult('invalid') } },
+      'no state': { call: async () => async () => monitorAuth(new URLSearchParams({ code: randomUUID() })), answer: { status: 303, location: monitorResult('invalid') } },
+      'a replayed redirect (its state already used)': {
+        call: async (t) => {
+          const { back } = await monitorSignedIn(t);
+          await monitorAuth(back.searchParams);
+          return () => monitorAuth(back.searchParams);
+        },
+        answer: { status: 303, location: monitorResult('invalid') },
+      },
+      'a redirect after the link expired': {
+        call: async (t) => {
+          const { back, monitorId } = await monitorSignedIn(t);
+          await db().update(monitorAuthRequests).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(monitorAuthRequests.monitorId, monitorId));
+          return () => monitorAuth(back.searchParams);
+        },
+        answer: { status: 303, location: monitorResult('invalid') },
+      },
+    },
+    genuine: {
+      call: async (t) => {
+        const { back } = await monitorSignedIn(t);
+        return () => monitorAuth(back.searchParams);
+      },
+      answer: { status: 303, location: monitorResult('authorized') },
+    },
+  },
+  'app/api/o365/consent/route.ts#GET': {
+    level: 'public',
+    why: "O365-1: Microsoft sends the Office 365 admin back here after the consent prompt, and that admin need not be a user of the portal. The single-use, hashed `state` (a day) names the account; a consent is confirmed with Azure itself (a token of the portal's app in that tenant) rather than by the redirect. An unknown, used or expired state changes nothing and lands on the result page",
+    forged: {
+      'a made-up state': {
+        call: async () => async () => o365Consent(new URLSearchParams({ admin_consent: 'True', tenant: microsoft().tenantId, state: randomUUID() })),
+        answer: { status: 303, location: consentResult('invalid') },
+      },
+      'no state': { call: async () => async () => o365Consent(new URLSearchParams({ admin_consent: 'True', tenant: microsoft().tenantId })), answer: { status: 303, location: consentResult('invalid') } },
+      'a replayed redirect (its state already used)': {
+        call: async (t) => {
+          const back = await consentGiven(t);
+          await o365Consent(back.searchParams);
+          return () => o365Consent(back.searchParams);
+        },
+        answer: { status: 303, location: consentResult('invalid') },
+      },
+      'a redirect after the link expired': {
+        call: async (t) => {
+          const back = await consentGiven(t);
+          await db()
+            .update(o365ConsentRequests)
+            .set({ expiresAt: new Date(Date.now() - 1000) })
+            .where(and(eq(o365ConsentRequests.accountId, t.accountId), isNull(o365ConsentRequests.usedAt)));
+          return () => o365Consent(back.searchParams);
+        },
+        answer: { status: 303, location: consentResult('invalid') },
+      },
+    },
+    genuine: {
+      call: async (t) => {
+        const back = await consentGiven(t);
+        if (!stateOf(back)) throw new Error(`the emulator sent no state back: ${back}`);
+        return () => o365Consent(back.searchParams);
+      },
+      answer: { status: 303, location: consentResult('succeeded') },
+    },
   },
   // SCIM 2.0 provisioning (SCIM-2).
   'app/scim/v2/[accountId]/[...path]/route.ts#GET': { level: 'public', why: scimProtocol },

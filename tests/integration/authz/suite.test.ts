@@ -1,3 +1,5 @@
+// First: the Office 365 app's settings must be in the environment before anything reads env() (it keeps them).
+import './office365-env';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
@@ -12,8 +14,8 @@ import { EMAIL, seed } from '../helpers';
 import { PROBES, lackable, signedIn, withoutBoxes, world, type Probe, type World } from './actors';
 import { JOBS } from './jobs';
 import { PAGES, type PageSpec } from './pages';
-import { ENDPOINTS, type Endpoint } from './registry';
-import { freshAccount, target, type Target } from './targets';
+import { ENDPOINTS, type Endpoint, type PublicCall } from './registry';
+import { freshAccount, startMicrosoft, stopMicrosoft, target, type Target } from './targets';
 
 /*
  * The authorization suite (ROLE-6, issue 5): every server action, route handler and page in app/ is
@@ -95,6 +97,9 @@ async function outcomeOf(result: unknown): Promise<Outcome> {
   return { other: JSON.stringify(r) };
 }
 
+/** Tables whose every row a refused call must leave as it was (hashed whole: some have no updated_at, e.g. a verification's outcome). */
+const HASHED = ['teams_connections', 'teams_presence_users', 'presence_monitors', 'monitor_auth_requests', 'graph_subscriptions', 'o365_consents', 'o365_consent_requests', 'pbx_users', 'pbx_user_states'];
+
 /** What a refused call must leave as it was. */
 async function fingerprint(): Promise<string> {
   const tables = ['events', 'users', 'accounts', 'notifications', 'user_imports', 'user_import_rows', 'roles', 'role_permissions', 'role_accounts', 'account_manager_assignments', 'mail_outbox', 'support_contacts', 'auth_tokens', 'account_integrations', 'user_licences', 'orders', 'partner_api_keys', 'gateways', 'gateway_commands', 'sso_connections', 'saml_requests', 'saml_assertions', 'sso_tickets', 'sso_login_log', 'scim_tokens', 'scim_users', 'scim_activity'];
@@ -102,6 +107,7 @@ async function fingerprint(): Promise<string> {
     (select max(updated_at) from users), (select max(updated_at) from accounts), (select sum(session_version) from users),
     (select max(updated_at) from account_integrations), (select max(updated_at) from gateways), (select string_agg(concat(delegated_authentication, guest_access, updated_at), ',' order by account_id) from account_privileges),
     (select max(updated_at) from sso_connections), (select string_agg(token_hash, ',' order by account_id) from scim_tokens),
+    ${HASHED.map((t) => `(select md5(coalesce(string_agg(x::text, ',' order by x::text), '')) from ${t} x)`).join(', ')},
     (select count(*) from pgboss.job)) as t`));
   return counts[0]!.t;
 }
@@ -115,17 +121,22 @@ const declared = Object.entries(ENDPOINTS);
 const guarded = declared.filter(([, e]) => e.level !== 'public');
 const pages = Object.entries(PAGES);
 const guardedPages = pages.filter(([, p]) => p.level !== 'public');
+const forgeable = declared.filter(([, e]) => e.level === 'public' && e.forged);
+let forgedChecked = 0;
 
 beforeAll(async () => {
+  await startMicrosoft(); // the Graph emulator stands in for Azure (TEAMS, O365-1)
   await seed();
   await boss(); // the job tables exist before the first snapshot
   w = await world();
   for (const name of ['alice', 'bram', 'partner', 'sam', 'uma'] as const) people[name] = await signedIn(EMAIL[name]);
 });
 
-afterAll(() => {
+afterAll(async () => {
+  await stopMicrosoft();
   const probed = guarded.length;
   console.log(`authorization suite: ${declared.length} endpoints declared (${declared.length - probed} public by design), ${probed} probed; ${checked} refusals checked (endpoints × actors) plus ${probed} allowed controls`);
+  console.log(`authorization suite: ${forgeable.length} public endpoints that authenticate their callers themselves; ${forgedChecked} forged calls checked plus ${forgeable.filter(([, e]) => e.genuine).length} genuine controls`);
   console.log(`authorization suite: ${Object.keys(JOBS).length} job queues declared; ${jobsChecked} refused jobs checked (actor-guarded queues × actors)`);
   console.log(`authorization suite: ${pages.length} pages declared (${pages.length - guardedPages.length} public by design), ${guardedPages.length} probed; ${pagesChecked} refusals checked (pages × actors) plus ${guardedPages.length} allowed controls`);
 });
@@ -206,6 +217,39 @@ describe('the authorization suite (ROLE-6)', () => {
       session.current = setup.caller;
       expect(await outcomeOf(await act())).toBe('ok');
     });
+  });
+});
+
+/** How a public endpoint answered: its status and, for a redirect, where to in the portal (path and query) or the whole address elsewhere. */
+function answerOf(result: Response): PublicCall['answer'] {
+  const location = result.headers.get('location');
+  if (!location) return { status: result.status };
+  const to = new URL(location, env().APP_URL);
+  return { status: result.status, location: to.origin === new URL(env().APP_URL).origin ? `${to.pathname}${to.search}` : to.href };
+}
+
+describe('the authorization suite: public endpoints that authenticate their callers (ROLE-6)', () => {
+  describe.each(forgeable)('%s', (_key, e) => {
+    it.each(Object.entries(e.forged!))('answers %s as a refusal and changes nothing', async (_name, forged) => {
+      const t = target(w.a, null, people.alice);
+      const act = await forged.call(t);
+      session.current = null;
+      const before = await fingerprint();
+      expect(answerOf(await act())).toEqual(forged.answer);
+      expect(await fingerprint()).toBe(before);
+      forgedChecked++;
+    });
+
+    if (e.genuine) {
+      it('answers the genuine call, which does its work (the control)', async () => {
+        const t = target(w.a, null, people.alice);
+        const act = await e.genuine!.call(t);
+        session.current = null;
+        const before = await fingerprint();
+        expect(answerOf(await act())).toEqual(e.genuine!.answer);
+        expect(await fingerprint()).not.toBe(before);
+      });
+    }
   });
 });
 

@@ -56,7 +56,7 @@ export async function servePortalRoutes(): Promise<{ close: () => Promise<void> 
   const notifications = await import('@/app/api/graph/notifications/route');
   const lifecycle = await import('@/app/api/graph/lifecycle/route');
   routes = [
-    [/^\/api\/gateway\/([^/]+)\/(.+)$/, (r, [version, rest]) => handleGatewayRequest(r.method, r, version!, rest!.split('/'))],
+    [/^\/api\/gateway\/([^/]+)\/(.+)$/, (r, [version, rest]) => handleGatewayRequest(r.method as Parameters<typeof handleGatewayRequest>[0], r, version!, rest!.split('/'))],
     [/^\/api\/graph\/notifications$/, (r) => notifications.POST(r)],
     [/^\/api\/graph\/lifecycle$/, (r) => lifecycle.POST(r)],
   ];

@@ -56,7 +56,7 @@ const row = async (pbxUserId: string) => {
   return r?.t;
 };
 const teams = (pbxUserId: string) => graph.control.getPresence(tenantId, azureIds.get(pbxUserId)!);
-const setLine = (pbxUserId: string, state: string) => sim.emit({ type: 'lineState', pbxUserId, state });
+const setLine = (pbxUserId: string, state: 'idle' | 'busy') => sim.emit({ type: 'lineState', pbxUserId, state });
 
 describe('CloudLink → Teams presence through Graph (TEAMS-1, TEAMS-2, TEAMS-6)', () => {
   it('Finish setup names the wrong value, then saves the app; enabling sync matches users and a call turns the user Busy in Teams', async () => {
@@ -77,6 +77,10 @@ describe('CloudLink → Teams presence through Graph (TEAMS-1, TEAMS-2, TEAMS-6)
     const audit = await db().select().from(events).where(and(eq(events.accountId, accountId), eq(events.asset, 'Integration')));
     expect(JSON.stringify(audit)).toContain('"tenantId"');
     expect(JSON.stringify(audit)).not.toContain(secret);
+
+    // The gear: a new name with the secret left empty keeps the stored secret.
+    const renamed = await configureTeams({ ctx, input: { ...input, name: 'Presence sync', clientSecret: '' } });
+    expect(renamed).toMatchObject({ name: 'Presence sync', clientSecret: { set: true, setAt: saved.clientSecret.setAt } });
 
     await setTeamsSync({ ctx, input: { accountId, enabled: true } });
     const pbx = sim.users().filter((u) => u.email);
