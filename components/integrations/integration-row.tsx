@@ -14,6 +14,9 @@ import { UpdateProgress } from './update-progress';
 import { GatewayRowStatus } from '@/components/gateway/row-status';
 import { DeleteButton } from './delete-button';
 import { hasIdentityDialog } from './sso/identity-integrations';
+import { hasMicrosoftDialog } from './microsoft/microsoft-integrations';
+import { Office365RowStatus } from './microsoft/office365-row-status';
+import { TeamsFeatures } from './microsoft/teams-features';
 
 interface Props {
   accountId: string;
@@ -39,8 +42,8 @@ export function IntegrationRow(props: Props) {
   const id = row.integrationId;
   const d = integrationDefinition(id);
   const name = integrationName(t, id);
-  // SSO-1 / SCIM-1: these third-party integrations have their own dialog, opened like settings.
-  const hasDialog = isConfigurable(id) || hasIdentityDialog(id);
+  // SSO-1 / SCIM-1 / TEAMS-1 / O365-1: these third-party integrations have their own dialog, opened like settings.
+  const hasDialog = isConfigurable(id) || hasIdentityDialog(id) || hasMicrosoftDialog(id);
   const gear = canConfigure && hasDialog && !row.needsSetup;
 
   return (
@@ -80,6 +83,7 @@ export function IntegrationRow(props: Props) {
             onSettings={props.onSettings}
           />
         )}
+        {id === 'teams' && canConfigure && <TeamsFeatures accountId={accountId} setupDone={row.setupDone} />}
       </div>
     </li>
   );
@@ -115,6 +119,14 @@ export function IntegrationRow(props: Props) {
               {t('integrations.status.installUpdate')}
             </Button>
           )}
+        </>
+      );
+    }
+    if (id === 'office365') {
+      return (
+        <>
+          <Office365RowStatus accountId={accountId} />
+          {added}
         </>
       );
     }

@@ -14,6 +14,7 @@ import { actionError } from './labels';
 import { RemoveIntegrationDialog } from './remove-dialog';
 import { SettingsDialog } from './settings/settings-dialog';
 import { IdentityDialogs } from './sso/identity-dialogs';
+import { MicrosoftDialogs } from './microsoft/microsoft-dialogs';
 
 export interface IntegrationsFlags {
   canView: boolean;
@@ -44,6 +45,14 @@ export function IntegrationsPanel({ data, flags }: { data: AccountIntegrations; 
   const removingRow = data.integrations.find((i) => i.integrationId === removing) ?? null;
   // GW-5: "Return to factory settings?" with the typed word only for a finished physical gateway.
   const typedReset = !!removingRow && integrationDefinition(removingRow.integrationId).removeConfirmation === 'typedReset' && removingRow.setupDone && removingRow.gateway?.model === 'physical';
+
+  // "Remove" inside a settings dialog: that dialog closes and the removal is confirmed as everywhere.
+  const removeFromDialog = flags.canManageCatalogue
+    ? (id: IntegrationId) => {
+        setSettingsFor(null);
+        setRemoving(id);
+      }
+    : undefined;
 
   const installUpdate = async (id: IntegrationId) => {
     setError(null);
@@ -86,20 +95,9 @@ export function IntegrationsPanel({ data, flags }: { data: AccountIntegrations; 
         </ul>
       )}
       <CatalogueDialog accountId={accountId} open={catalogueOpen} present={present} onRemove={setRemoving} onClose={() => setCatalogueOpen(false)} />
-      <SettingsDialog
-        accountId={accountId}
-        integration={settingsRow}
-        onClose={() => setSettingsFor(null)}
-        onRemove={
-          flags.canManageCatalogue
-            ? (id) => {
-                setSettingsFor(null);
-                setRemoving(id);
-              }
-            : undefined
-        }
-      />
+      <SettingsDialog accountId={accountId} integration={settingsRow} onClose={() => setSettingsFor(null)} onRemove={removeFromDialog} />
       <IdentityDialogs accountId={accountId} integrationId={settingsRow?.integrationId ?? null} onClose={() => setSettingsFor(null)} />
+      <MicrosoftDialogs accountId={accountId} integrationId={settingsRow?.integrationId ?? null} onClose={() => setSettingsFor(null)} onRemove={removeFromDialog} />
       <RemoveIntegrationDialog accountId={accountId} integrationId={removing} present={present} typedReset={typedReset} onClose={() => setRemoving(null)} onError={setError} />
     </div>
   );

@@ -18,7 +18,7 @@ async function confirmedInTenant(tenantId: string): Promise<boolean | null> {
   const app = office365App();
   if (!app?.clientSecret) return null;
   try {
-    const token = await graph.appToken({ tenantId, clientId: app.clientId, clientSecret: app.clientSecret });
+    const token = await graph.freshAppToken({ tenantId, clientId: app.clientId, clientSecret: app.clientSecret });
     return token.roles.length > 0;
   } catch (e) {
     if (e instanceof GraphError && ['tenantNotFound', 'clientNotFound'].includes(e.kind)) return false;

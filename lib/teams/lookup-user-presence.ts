@@ -10,7 +10,7 @@ import type { Actor } from '@/lib/authz/types';
 import { ForbiddenError, NotFoundError, validationFromZod } from '@/lib/errors';
 import { loadTeamsApp } from './teams-app';
 
-const Input = z.object({ accountId: z.string().max(100), email: z.email('errors.email').max(254) });
+const Input = z.object({ accountId: z.string().max(100), email: z.email('errors.invalidEmail').max(254) });
 
 export interface UserPresenceReport {
   email: string;

@@ -9,7 +9,7 @@ import { ForbiddenError, NotFoundError, validationFromZod } from '@/lib/errors';
 import { recordIntegrationEdit } from '@/lib/integrations/write-integrations-change';
 import { markPresenceDue } from './mark-presence-due';
 
-const Input = z.object({ accountId: z.string().max(100), email: z.email('errors.email').max(254) });
+const Input = z.object({ accountId: z.string().max(100), email: z.email('errors.invalidEmail').max(254) });
 
 /**
  * TEAMS-5 "Reset phone status": a phone stuck "in a call" (a lost idle event) is set back to idle

@@ -42,7 +42,7 @@ export async function verifyTeams(actor: Actor, input: unknown): Promise<{ at: s
   const app = appOf(conn);
   let roles: string[];
   try {
-    roles = (await graph.appToken(app)).roles;
+    roles = (await graph.freshAppToken(app)).roles;
     checks.push({ check: 'credentials', status: 'ok' });
   } catch (e) {
     if (!(e instanceof GraphError)) throw e;

@@ -4,7 +4,7 @@ import { application, listContacts, listUsers } from './directory';
 import { clearPresence, getPresences, setPresence, writePresences } from './presence';
 import type { RetryOptions } from './retry';
 import { createPresenceSubscription, deleteSubscription, renewSubscription } from './subscriptions';
-import { appToken } from './tokens';
+import { appToken, freshAppToken } from './tokens';
 import type { GraphApp } from './types';
 
 export { GraphError, type GraphErrorKind } from './errors';
@@ -26,6 +26,11 @@ export const graph = {
   /** The app's client-credentials token in a tenant: its `roles` tell whether consent was granted. */
   appToken: async (app: GraphApp, retry?: RetryOptions): Promise<{ roles: string[]; expiresAt: Date }> => {
     const t = await appToken(app, retry);
+    return { roles: [...t.roles], expiresAt: t.expiresAt };
+  },
+  /** The same, never from the cache: for verification and consent checks, which must see a change made minutes ago. */
+  freshAppToken: async (app: GraphApp, retry?: RetryOptions): Promise<{ roles: string[]; expiresAt: Date }> => {
+    const t = await freshAppToken(app, retry);
     return { roles: [...t.roles], expiresAt: t.expiresAt };
   },
   listUsers,

@@ -3,7 +3,7 @@ import { chunk, runBatches, type BatchItem } from './batch';
 import { graphCall } from './client';
 import { GraphError } from './errors';
 import type { RetryOptions } from './retry';
-import { appToken } from './tokens';
+import { appToken, freshAppToken } from './tokens';
 import type { GraphApp, Presence, PresenceWrite, PresenceWriteResult, Principal } from './types';
 
 /** getPresencesByUserId takes at most 650 ids per request. */
@@ -25,7 +25,9 @@ function retryOf(o: RetryOptions): RetryOptions {
 
 /** A token without the write role would earn a 403 per user: one clear error for the tenant instead. */
 async function requireWriteRole(app: GraphApp, retry: RetryOptions): Promise<void> {
-  const t = await appToken(app, retry);
+  let t = await appToken(app, retry);
+  // A cached token may predate the consent: before refusing, ask once more for a new one.
+  if (!t.roles.includes(WRITE_ROLE)) t = await freshAppToken(app, retry);
   if (!t.roles.includes(WRITE_ROLE)) {
     throw new GraphError('consentMissing', `The app's token in this tenant lacks ${WRITE_ROLE}: an administrator has to grant consent`, { status: 403, code: 'MissingRole' });
   }

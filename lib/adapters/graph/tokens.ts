@@ -116,3 +116,12 @@ export function forgetAppToken(app: GraphApp, accessToken: string): void {
   const k = keys(app);
   if (cache.get(k.token)?.accessToken === accessToken) cache.delete(k.token);
 }
+
+/**
+ * A new token whatever the cache holds, for checks that must see the tenant as it is now: a
+ * consent granted or revoked a minute ago changes the token's roles, not the cached one's.
+ */
+export function freshAppToken(app: GraphApp, retry?: RetryOptions): Promise<AppToken> {
+  cache.delete(keys(app).token);
+  return appToken(app, retry);
+}
