@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { expect, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from '@playwright/test';
 import en from '../../messages/en.json' with { type: 'json' };
 import nl from '../../messages/nl.json' with { type: 'json' };
 import { extractLinks, waitForMail } from '../../simulators/smtp/client.mjs';
@@ -113,7 +113,7 @@ export const either = (a: string, b: string) => new RegExp(`^(${a}|${b})$`);
  */
 export async function newAccountAdmin(
   browser: Browser,
-  o: { tag: string; language: 'en' | 'nl'; country: string; first: string; last: string; domain: string },
+  o: { tag: string; language: 'en' | 'nl'; country: string; first: string; last: string; domain: string; context?: BrowserContextOptions },
 ): Promise<{ page: Page; accountId: string }> {
   const partner = await (await browser.newContext()).newPage();
   await openAs(partner, DEMO.partner, '/accounts/new');
@@ -138,7 +138,7 @@ export async function newAccountAdmin(
   await partner.context().close();
 
   const password = `${o.domain.toLowerCase()}-secret-1`;
-  const admin = await (await browser.newContext()).newPage();
+  const admin = await (await browser.newContext(o.context)).newPage();
   await admin.goto(await linkFromMail(address, '', '/welcome/'), { waitUntil: 'networkidle' });
   await admin.getByLabel(either(en.fields.newPassword, nl.fields.newPassword), { exact: true }).fill(password);
   await admin.getByLabel(either(en.fields.confirmPassword, nl.fields.confirmPassword)).fill(password);

@@ -3,7 +3,7 @@
 import type { ColumnDef } from '@tanstack/react-table';
 import type { TFunction } from 'i18next';
 import type { PresenceHealthRow } from '@/lib/teams/list-presence-health';
-import { explainPresence, formatDateTime, matchLabel, pushedLabel, reasonLabel, relativeTime } from './labels';
+import { explainPresence, formatDateTime, graphStatusLabel, matchLabel, pushedLabel, reasonLabel, relativeTime } from './labels';
 import { WaitingBadge } from './presence-report';
 
 const Empty = ({ label }: { label: string }) => <span className="text-slate-500">{label}</span>;
@@ -74,7 +74,7 @@ export function presenceHealthColumns(t: TFunction, locale: string, now: number)
             {t('teams.report.graphError', { reason: reasonLabel(t, r.lastError), status: r.lastStatus ?? '–' })}
           </span>
         ) : r.lastStatus !== null ? (
-          t('teams.report.graphStatus', { status: r.lastStatus })
+          graphStatusLabel(t, r.lastStatus, r.pushedAction)
         ) : (
           <Empty label={t('teams.health.noAnswer')} />
         ),

@@ -74,6 +74,39 @@ export function teamsAvailabilityLabel(t: TFunction, availability: string): stri
   return isOneOf(TEAMS_AVAILABILITIES, availability) ? t(`teams.availabilities.${availability}`) : availability;
 }
 
+/** Full sentences for a presence monitor's status reason (TEAMS-4): GraphError kinds, the link's outcomes, Azure's OAuth errors. */
+const MONITOR_REASONS = [
+  'invalidGrant',
+  'passwordChanged',
+  'invalidSecret',
+  'secretExpired',
+  'consentMissing',
+  'tenantNotFound',
+  'clientNotFound',
+  'notFound',
+  'invalidRequest',
+  'throttled',
+  'unavailable',
+  'needsUpdate',
+  'awaitingAdmin',
+  'wrongUser',
+  'accessDenied',
+  'noCode',
+] as const;
+const MONITOR_ALIASES: Record<string, string> = { tenantOrClientChanged: 'needsUpdate', access_denied: 'accessDenied', consent_required: 'consentMissing' };
+
+/** Why a monitor is not (or no longer) authorised; a monitor still authorised for an old tenant or app "needs update". */
+export function monitorReasonLabel(t: TFunction, reason: string | null, status?: string): string {
+  const key = reason ? (MONITOR_ALIASES[reason] ?? reason) : status === 'needsUpdate' ? 'needsUpdate' : null;
+  if (!key) return '';
+  return isOneOf(MONITOR_REASONS, key) ? t(`teams.monitors.reasons.${key}`) : t('teams.monitors.reasons.other', { reason });
+}
+
+/** Graph's last status for a user; a 404 on clearing means Teams had no session of ours: nothing to clear. */
+export function graphStatusLabel(t: TFunction, status: number, pushedAction: string | null): string {
+  return status === 404 && pushedAction === 'clear' ? t('teams.report.nothingToClear') : t('teams.report.graphStatus', { status });
+}
+
 export function formatDateTime(iso: string, locale: string): string {
   return dateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
 }

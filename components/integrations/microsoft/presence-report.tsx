@@ -3,7 +3,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UserPresenceReport } from '@/lib/teams/lookup-user-presence';
-import { explainPresence, formatDateTime, lineStateLabel, matchLabel, pbxPresenceLabel, pushedLabel, reasonLabel, teamsAvailabilityLabel } from './labels';
+import { explainPresence, formatDateTime, graphStatusLabel, lineStateLabel, matchLabel, pbxPresenceLabel, pushedLabel, reasonLabel, teamsAvailabilityLabel } from './labels';
 
 /** TEAMS-5 "Get presence": where one user's presence comes from and where it ends up, step by step. */
 export function PresenceReport({ report }: { report: UserPresenceReport }) {
@@ -43,7 +43,7 @@ export function PresenceReport({ report }: { report: UserPresenceReport }) {
               </li>
               {(sync.lastStatus !== null || sync.lastError) && (
                 <li className={sync.lastError ? 'font-medium text-red-800' : undefined}>
-                  {sync.lastError ? t('teams.report.graphError', { reason: reasonLabel(t, sync.lastError), status: sync.lastStatus ?? '–' }) : t('teams.report.graphStatus', { status: sync.lastStatus })}
+                  {sync.lastError ? t('teams.report.graphError', { reason: reasonLabel(t, sync.lastError), status: sync.lastStatus ?? '–' }) : graphStatusLabel(t, sync.lastStatus ?? 0, sync.pushedAction)}
                   {sync.lastLatencyMs !== null && ` · ${t('teams.report.latency', { ms: sync.lastLatencyMs })}`}
                 </li>
               )}

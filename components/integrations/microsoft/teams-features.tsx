@@ -9,6 +9,7 @@ import { Button } from '@/components/ui/button';
 import { Switch } from '@/components/ui/switch';
 import { actionError } from '../labels';
 import { SecretExpiry } from './secret-expiry';
+import { TeamsBidirectional } from './teams-bidirectional';
 import { TeamsSyncStatus } from './teams-sync-status';
 import { useTeamsSetup } from './use-teams-setup';
 import { VerifyDialog } from './verify-dialog';
@@ -19,7 +20,8 @@ const MATCH_POLLS = 20;
 
 /**
  * TEAMS-2 "Available features" under Microsoft Teams: "Sync presence from CloudLink to MS Teams",
- * switched at once, with how the sync is doing; and TEAMS-5 "Verify configuration" on the row.
+ * switched at once, with how the sync is doing; TEAMS-4 "Sync presence from MS Teams to
+ * CloudLink" with its monitors; and TEAMS-5 "Verify configuration" on the row.
  */
 export function TeamsFeatures({ accountId, setupDone }: { accountId: string; setupDone: boolean }) {
   const t = useT();
@@ -34,14 +36,16 @@ export function TeamsFeatures({ accountId, setupDone }: { accountId: string; set
 
   const setup = data?.setup ?? null;
   const matching = Boolean(setup?.syncToTeams && !setup.matchedAt && !setup.matchError);
+  // Long work shows real progress: while users are being matched or writes wait, the figures follow.
+  const working = matching || Boolean(setup?.syncToTeams && data && data.figures.pending > 0);
   useEffect(() => {
-    if (!matching || polls.current >= MATCH_POLLS) return;
+    if (!working || polls.current >= MATCH_POLLS) return;
     const timer = setTimeout(() => {
       polls.current += 1;
       reload();
     }, MATCH_POLL_MS);
     return () => clearTimeout(timer);
-  }, [matching, data, reload]);
+  }, [working, data, reload]);
 
   const toggle = async (next: boolean) => {
     setBusy(true);
@@ -59,6 +63,9 @@ export function TeamsFeatures({ accountId, setupDone }: { accountId: string; set
 
   const ready = setupDone && setup !== null;
   const on = setup?.syncToTeams ?? false;
+  // The gateway reports the phones' states: without it there is nothing to sync (turning off stays possible).
+  const noGateway = data !== null && !data.hasGateway;
+  const hint = !data ? null : !ready ? t('teams.features.needsSetup') : noGateway && !on ? t('teams.errors.needsGateway') : null;
 
   return (
     <div className="mt-2 flex flex-col gap-2">
@@ -86,25 +93,33 @@ export function TeamsFeatures({ accountId, setupDone }: { accountId: string; set
           <Switch
             checked={on}
             aria-labelledby={`${listId}-sync`}
-            aria-describedby={!ready && data ? `${listId}-sync-hint` : undefined}
-            disabled={!ready || busy}
+            aria-describedby={hint ? `${listId}-sync-hint` : undefined}
+            disabled={busy || (!on && (!ready || noGateway))}
             onChange={(next) => void toggle(next)}
           />
           <div className="flex flex-col gap-0.5">
             <span id={`${listId}-sync`} className="text-sm">
               {t('teams.features.syncToTeams')}
             </span>
-            {!ready && data && (
+            {hint && (
               <span id={`${listId}-sync-hint`} className="text-xs text-slate-600">
-                {t('teams.features.needsSetup')}
+                {hint}
               </span>
             )}
             {on && <span className="text-xs text-slate-600">{t('teams.features.delayNote')}</span>}
           </div>
         </div>
         {data && setup && on && <TeamsSyncStatus accountId={accountId} setup={setup} figures={data.figures} matching={matching} onRequested={reload} />}
+        {data && <TeamsBidirectional accountId={accountId} setup={setup} ready={ready} mivb={data.mivb} onChanged={reload} />}
       </div>
-      <VerifyDialog accountId={accountId} open={verifying} lastVerification={setup?.lastVerification ?? null} onVerified={reload} onClose={() => setVerifying(false)} />
+      <VerifyDialog
+        accountId={accountId}
+        open={verifying}
+        lastVerification={setup?.lastVerification ?? null}
+        syncFromTeams={setup?.syncFromTeams ?? false}
+        onVerified={reload}
+        onClose={() => setVerifying(false)}
+      />
     </div>
   );
 }

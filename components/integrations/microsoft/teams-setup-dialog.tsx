@@ -28,5 +28,5 @@ function TeamsSetup({ accountId, onClose, onRemove }: Omit<Props, 'open'>) {
   const t = useT();
   const { data, error } = useTeamsSetup(accountId);
   if (!data) return error ? <Alert tone="error">{error}</Alert> : <p role="status" className="text-sm text-slate-600">{t('teams.loading')}</p>;
-  return <TeamsSetupForm accountId={accountId} setup={data.setup} onClose={onClose} onRemove={onRemove} />;
+  return <TeamsSetupForm accountId={accountId} setup={data.setup} monitors={data.monitors} onClose={onClose} onRemove={onRemove} />;
 }

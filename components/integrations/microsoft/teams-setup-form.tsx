@@ -23,6 +23,8 @@ interface Props {
   accountId: string;
   /** The saved connection, or null before the first save ("Finish setup"). */
   setup: TeamsSetupView | null;
+  /** The account's presence monitors (TEAMS-4): another tenant or app makes each of them "Needs update". */
+  monitors: number;
   onClose: () => void;
   onRemove?: () => void;
 }
@@ -32,7 +34,7 @@ interface Props {
  * secret is write-only (INT-5): never prefilled, shown as "Set on <date>", kept when left empty.
  * Azure's refusals come back on the field they concern.
  */
-export function TeamsSetupForm({ accountId, setup, onClose, onRemove }: Props) {
+export function TeamsSetupForm({ accountId, setup, monitors, onClose, onRemove }: Props) {
   const { t, i18n } = useTranslation();
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
@@ -43,8 +45,10 @@ export function TeamsSetupForm({ accountId, setup, onClose, onRemove }: Props) {
   const err = (name: Field) => (formState.errors[name]?.message ? [formState.errors[name]!.message!] : undefined);
   const [tenantId, clientId] = useWatch({ control, name: ['tenantId', 'clientId'] });
   const changed = (value: string | undefined, saved: string) => (value ?? '').trim().toLowerCase() !== saved;
-  // TEAMS-1: presence monitors are authorised for one tenant and app; another one needs them updated.
+  // Another tenant or app: users are matched again and the last verification is cleared.
   const idsChanged = setup !== null && (changed(tenantId, setup.tenantId) || changed(clientId, setup.clientId));
+  // TEAMS-1/4: presence monitors are authorised for one tenant and app (seed 001 5655-5676); said only when there are some.
+  const monitorsStale = idsChanged && monitors > 0;
 
   const onSubmit = handleSubmit(async (values) => {
     setFormError(null);
@@ -105,6 +109,7 @@ export function TeamsSetupForm({ accountId, setup, onClose, onRemove }: Props) {
         {...register('clientSecret')}
       />
       {idsChanged && <Alert tone="info">{t('teams.setup.idsChanged')}</Alert>}
+      {monitorsStale && <Alert tone="info">{t('teams.setup.monitorsNeedUpdate')}</Alert>}
       {/* The details are tried against Azure before they are stored: that can take a moment. */}
       <p aria-live="polite" className="text-sm text-slate-700">
         {formState.isSubmitting ? t('teams.setup.checking') : ''}

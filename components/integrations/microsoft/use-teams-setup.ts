@@ -3,13 +3,14 @@
 import { useCallback, useEffect, useState } from 'react';
 import { readTeamsSetupAction } from '@/app/(portal)/accounts/[accountId]/integrations/microsoft-actions';
 import { useT } from '@/components/i18n-provider';
-import type { TeamsSetupView, TeamsSyncFigures } from '@/lib/teams/read-teams-setup';
+import type { TeamsSetupRead } from '@/lib/teams/read-teams-setup';
 import { actionError } from '../labels';
 
-export type TeamsSetup = { setup: TeamsSetupView | null; figures: TeamsSyncFigures };
+/** The connection, its sync figures, and what TEAMS-4 needs: monitor count, gateway, MiVoice Business. */
+export type TeamsSetup = TeamsSetupRead;
 
 /**
- * The account's Teams connection and sync figures (TEAMS-1/2), read when `enabled` and again on
+ * The account's Teams connection and sync figures (TEAMS-1/2, and TEAMS-4's monitor count, gateway and MiVB), read when `enabled` and again on
  * `reload()`; an answer to an older read is dropped.
  */
 export function useTeamsSetup(accountId: string, enabled = true) {

@@ -16,22 +16,24 @@ interface Props {
   open: boolean;
   /** The last verification, shown until a new one runs. */
   lastVerification: TeamsSetupView['lastVerification'];
+  /** TEAMS-4 is on: "Sync all MS Teams presence to MiCollab" is offered. */
+  syncFromTeams: boolean;
   /** After a verification: the row reads the setup again (secret expiry, last run). */
   onVerified: () => void;
   onClose: () => void;
 }
 
 /** TEAMS-5 "Verify or troubleshoot MS Teams presence configuration": system checks and one user's presence. */
-export function VerifyDialog({ accountId, open, lastVerification, onVerified, onClose }: Props) {
+export function VerifyDialog({ accountId, open, lastVerification, syncFromTeams, onVerified, onClose }: Props) {
   const t = useT();
   return (
     <Modal open={open} wide title={t('teams.verify.title')} onClose={onClose}>
-      {open && <VerifyTabs accountId={accountId} lastVerification={lastVerification} onVerified={onVerified} onClose={onClose} />}
+      {open && <VerifyTabs accountId={accountId} lastVerification={lastVerification} syncFromTeams={syncFromTeams} onVerified={onVerified} onClose={onClose} />}
     </Modal>
   );
 }
 
-function VerifyTabs({ accountId, lastVerification, onVerified, onClose }: Omit<Props, 'open'>) {
+function VerifyTabs({ accountId, lastVerification, syncFromTeams, onVerified, onClose }: Omit<Props, 'open'>) {
   const t = useT();
   const base = useId();
   const [tab, setTab] = useState<Tab>('system');
@@ -79,7 +81,7 @@ function VerifyTabs({ accountId, lastVerification, onVerified, onClose }: Omit<P
         <VerifySystem accountId={accountId} last={lastVerification} onVerified={onVerified} />
       </div>
       <div role="tabpanel" id={`${base}-panel-user`} aria-labelledby={`${base}-tab-user`} hidden={tab !== 'user'} className="max-h-[60vh] overflow-y-auto">
-        <VerifyUser accountId={accountId} />
+        <VerifyUser accountId={accountId} syncFromTeams={syncFromTeams} />
       </div>
       <div className="flex justify-end border-t border-slate-200 pt-4">
         <Button variant="secondary" onClick={onClose}>

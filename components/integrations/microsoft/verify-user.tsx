@@ -9,14 +9,16 @@ import { TextField } from '@/components/ui/text-field';
 import type { UserPresenceReport } from '@/lib/teams/lookup-user-presence';
 import { actionError } from '../labels';
 import { PresenceReport } from './presence-report';
+import { SyncMicollab } from './sync-micollab';
 
 type Notice = { tone: 'success' | 'error'; text: string } | null;
 
 /**
  * TEAMS-5 "User configuration": one user's presence end to end ("Get presence"), the report as
- * JSON for a support case ("Copy presence data"), and "Reset phone status" for a phone stuck in a call.
+ * JSON for a support case ("Copy presence data"), "Reset phone status" for a phone stuck in a call,
+ * and, with TEAMS-4 on, "Sync all MS Teams presence to MiCollab".
  */
-export function VerifyUser({ accountId }: { accountId: string }) {
+export function VerifyUser({ accountId, syncFromTeams }: { accountId: string; syncFromTeams: boolean }) {
   const t = useT();
   const [email, setEmail] = useState('');
   const [fieldError, setFieldError] = useState<string[] | undefined>(undefined);
@@ -115,6 +117,7 @@ export function VerifyUser({ accountId }: { accountId: string }) {
           </div>
         </>
       )}
+      {syncFromTeams && <SyncMicollab accountId={accountId} />}
     </div>
   );
 }
