@@ -37,9 +37,12 @@ export function boss(): Promise<PgBoss> {
     instance.on('error', logJobError);
     await instance.start();
     for (const name of Object.keys(QUEUES) as QueueName[]) {
-      // createQueue keeps an existing queue as it was; updateQueue brings its options up to date.
+      // createQueue keeps an existing queue as it was; updateQueue brings its options up to date
+      // (all but the policy, which pg-boss fixes at creation).
+      const { policy, ...options } = QUEUES[name].options as typeof QUEUES[QueueName]['options'] & { policy?: string };
       await instance.createQueue(name, QUEUES[name].options);
-      await instance.updateQueue(name, QUEUES[name].options);
+      await instance.updateQueue(name, options);
+      if (policy && (await instance.getQueue(name))?.policy !== policy) console.warn(JSON.stringify({ event: 'jobs.queue.policy', queue: name, wanted: policy }));
     }
     return instance;
   })();

@@ -111,12 +111,17 @@ export const QUEUES = {
   'teams-match': {
     schema: z.object({ accountId: z.uuid() }),
     // Azure unreachable: try again with backoff; the integration row shows the last error meanwhile.
-    options: { retryLimit: 8, retryDelay: 15, retryBackoff: true, retryDelayMax: 900, expireInSeconds: 900, ...HEARTBEAT },
+    // Stately: per account one run waiting and one running, so a request during a run is never lost.
+    options: { policy: 'stately', retryLimit: 8, retryDelay: 15, retryBackoff: true, retryDelayMax: 900, expireInSeconds: 900, ...HEARTBEAT },
   },
-  /** TEAMS-4: the account's Graph presence subscriptions made right (created, renewed, recreated, ended). */
+  /**
+   * TEAMS-4: the account's Graph presence subscriptions made right (created, renewed, recreated,
+   * ended). Stately: per account one run at a time (runs never race to create the same
+   * subscription) and one waiting, so a request that arrives during a run is never dropped.
+   */
   'teams-subscriptions': {
     schema: z.object({ accountId: z.uuid() }),
-    options: { retryLimit: 6, retryDelay: 10, retryBackoff: true, retryDelayMax: 300, expireInSeconds: 600, ...HEARTBEAT },
+    options: { policy: 'stately', retryLimit: 6, retryDelay: 10, retryBackoff: true, retryDelayMax: 300, expireInSeconds: 600, ...HEARTBEAT },
   },
 } as const;
 

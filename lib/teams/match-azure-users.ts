@@ -66,7 +66,7 @@ export async function matchAzureUsers(accountId: string): Promise<void> {
     await tx.execute(sql`select pg_notify('teams_presence', ${accountId})`);
   });
   // TEAMS-4: the monitored users follow the matched ones.
-  if (loaded.connection.syncFromTeams) await (await boss()).send('teams-subscriptions', { accountId }, { singletonKey: accountId, singletonSeconds: 2 });
+  if (loaded.connection.syncFromTeams) await (await boss()).send('teams-subscriptions', { accountId }, { singletonKey: accountId });
 }
 
 /** Hourly from the gateway tick: new users and Azure changes are picked up without anyone asking. */

@@ -19,7 +19,7 @@ export async function requestTeamsMatch({ ctx, input }: Command<unknown>) {
     const account = await getAccountInScope(tx, ctx.actor, parsed.data.accountId);
     const [conn] = await tx.select({ syncToTeams: teamsConnections.syncToTeams }).from(teamsConnections).where(eq(teamsConnections.accountId, account.id));
     if (!conn?.syncToTeams) throw new ConflictError('teams.errors.syncOff');
-    await enqueue(tx, 'teams-match', { accountId: account.id }, { singletonKey: account.id, singletonSeconds: 5 });
+    await enqueue(tx, 'teams-match', { accountId: account.id }, { singletonKey: account.id });
     return { queued: true };
   });
 }

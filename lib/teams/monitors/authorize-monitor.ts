@@ -77,7 +77,7 @@ export async function authorizeMonitor({ ctx, input }: Command<unknown>): Promis
     forgetMonitorToken(id);
     const [saved] = await tx.select().from(presenceMonitors).where(eq(presenceMonitors.id, id));
     await recordIntegrationEdit(tx, ctx, account, 'teams', { before: current ? { monitor: describeMonitor(current) } : {}, after: { monitor: describeMonitor(saved!) } });
-    if (token) await enqueue(tx, 'teams-subscriptions', { accountId: account.id }, { singletonKey: account.id, singletonSeconds: 2 });
+    if (token) await enqueue(tx, 'teams-subscriptions', { accountId: account.id }, { singletonKey: account.id });
     return token ? { authorized: true, monitorId: id } : { authorized: false, monitorId: id, reason: reason ?? 'unknown' };
   });
 }

@@ -32,7 +32,7 @@ export async function resyncMonitorStatus({ ctx, input }: Command<unknown>) {
     if (!(e instanceof MonitorUnauthorizedError)) throw e;
   }
   const [now] = await db().select().from(presenceMonitors).where(eq(presenceMonitors.id, monitor.id));
-  if (now?.status === 'authorized') await withTransaction(ctx, (tx) => enqueue(tx, 'teams-subscriptions', { accountId: account.id }, { singletonKey: account.id, singletonSeconds: 2 }));
+  if (now?.status === 'authorized') await withTransaction(ctx, (tx) => enqueue(tx, 'teams-subscriptions', { accountId: account.id }, { singletonKey: account.id }));
   return { status: now?.status ?? 'notAuthorized', reason: now?.statusReason ?? null };
 }
 
@@ -60,7 +60,7 @@ export async function deleteMonitor({ ctx, input }: Command<unknown>) {
     await tx.delete(presenceMonitors).where(eq(presenceMonitors.id, current.id));
     forgetMonitorToken(current.id);
     await recordIntegrationEdit(tx, ctx, account, 'teams', { before: { monitor: describeMonitor(current) }, after: {} });
-    await enqueue(tx, 'teams-subscriptions', { accountId: account.id }, { singletonKey: account.id, singletonSeconds: 2 });
+    await enqueue(tx, 'teams-subscriptions', { accountId: account.id }, { singletonKey: account.id });
     return { deleted: true };
   });
 }

@@ -102,7 +102,7 @@ export async function completeMonitorLink(params: URLSearchParams): Promise<Moni
     forgetMonitorToken(monitor.id);
     const ctx = { actor: systemActor({ partnerOrgId: account.partnerOrgId, accountId: account.id }), tx };
     await recordIntegrationEdit(tx, ctx, account, 'teams', { before: { monitor: describeMonitor(monitor) }, after: { monitor: describeMonitor({ ...monitor, ...next }) } });
-    if (outcome === 'authorized') await enqueue(tx, 'teams-subscriptions', { accountId: account.id }, { singletonKey: account.id, singletonSeconds: 2 });
+    if (outcome === 'authorized') await enqueue(tx, 'teams-subscriptions', { accountId: account.id }, { singletonKey: account.id });
   });
   return outcome;
 }

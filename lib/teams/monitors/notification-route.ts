@@ -44,7 +44,7 @@ export async function handleGraphPost(request: Request, kind: 'change' | 'lifecy
   const r = await receiveLifecycleNotifications(parsed.data.value);
   if (r.accounts.length) {
     const b = await boss();
-    for (const accountId of r.accounts) await b.send('teams-subscriptions', { accountId }, { singletonKey: accountId, singletonSeconds: 2 });
+    for (const accountId of r.accounts) await b.send('teams-subscriptions', { accountId }, { singletonKey: accountId });
   }
   return new Response(null, { status: r.accepted > 0 ? 202 : 400 });
 }

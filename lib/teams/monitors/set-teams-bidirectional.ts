@@ -37,7 +37,7 @@ export async function setTeamsBidirectional({ ctx, input }: Command<unknown>) {
     }
     await tx.update(teamsConnections).set({ syncFromTeams: enabled, updatedAt: new Date() }).where(eq(teamsConnections.accountId, account.id));
     if (!enabled) await tx.execute(sql`update teams_presence_users set micollab_due_since = null where account_id = ${account.id}::uuid`);
-    await enqueue(tx, 'teams-subscriptions', { accountId: account.id }, { singletonKey: account.id, singletonSeconds: 2 });
+    await enqueue(tx, 'teams-subscriptions', { accountId: account.id }, { singletonKey: account.id });
     await recordIntegrationEdit(tx, ctx, account, 'teams', { before: { syncFromTeams: conn.syncFromTeams }, after: { syncFromTeams: enabled } });
     return { syncFromTeams: enabled };
   });
