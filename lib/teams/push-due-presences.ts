@@ -11,6 +11,12 @@ import { loadTeamsApp } from './teams-app';
 export const SESSION_MINUTES = 15;
 const SESSION_DURATION = `PT${SESSION_MINUTES}M`;
 
+/**
+ * In-call retries only ride out a blip. Beyond that the rows stay due and the tenant backs off
+ * (TEAMS-6): a long in-call retry would hold this round's users, and their newer changes, back.
+ */
+export const WRITE_RETRY = { maxAttempts: 3, deadlineMs: 20_000, timeoutMs: 10_000 } as const;
+
 /** Errors that say nothing about the user but about the tenant: every write of it waits. */
 const TENANT_KINDS = new Set(['throttled', 'unavailable', 'consentMissing', 'invalidSecret', 'secretExpired', 'tenantNotFound', 'clientNotFound']);
 
@@ -83,7 +89,7 @@ async function pushAccount(accountId: string, rows: ClaimedPresence[]): Promise<
   let tenantError: GraphError | null = null;
   if (writes.length && loaded) {
     try {
-      answers = new Map((await graph.writePresences(loaded.app, writes)).map((a) => [a.userId, a]));
+      answers = new Map((await graph.writePresences(loaded.app, writes, WRITE_RETRY)).map((a) => [a.userId, a]));
     } catch (e) {
       if (!(e instanceof GraphError)) throw e;
       tenantError = e;
@@ -121,7 +127,12 @@ async function storeResults(accountId: string, results: RowResult[], tenantError
       update teams_presence_users t set
         presence = r.presence,
         decided_by = r.decided_by,
-        pushed_action = case when r.outcome in ('written', 'same') then r.pushed_action else t.pushed_action end,
+        -- A write that failed may still have been carried out (its answer lost, a gateway timing
+        -- out after Graph did the work): what Teams has is then unknown, and the next write goes
+        -- even if the user is back at the state we last knew was written.
+        pushed_action = case when r.outcome in ('written', 'same') then r.pushed_action
+                             when r.outcome = 'failed' or (r.outcome = 'held' and r.error <> 'notConfigured') then null
+                             else t.pushed_action end,
         pushed_at = case when r.outcome = 'written' then now() else t.pushed_at end,
         session_expires_at = case when r.outcome = 'written' then r.session_expires_at else t.session_expires_at end,
         last_status = case when r.outcome in ('written', 'failed', 'held') and r.status is not null then r.status else t.last_status end,

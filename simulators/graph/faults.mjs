@@ -53,6 +53,8 @@ export function createFaults(ctx) {
       retryAfterSeconds: spec.retryAfterSeconds ?? (spec.kind === 'throttle' ? 1 : null),
       status: spec.kind === 'throttle' ? 429 : status,
       latencyMs: spec.latencyMs ?? 0,
+      // error: the request is carried out and only its answer is the error (a gateway timing out after the work was done).
+      applied: spec.kind === 'error' && spec.applied === true,
     };
     faults.push(fault);
     if (fault.kind === 'down') ctx.listener.down(spec.durationMs ?? null, fault.id);
@@ -103,7 +105,7 @@ export function createFaults(ctx) {
     if (!f) return null;
     if (f.remaining !== null) f.remaining -= 1;
     prune(now);
-    return { kind: f.kind, status: f.status, retryAfterSeconds: f.retryAfterSeconds };
+    return { kind: f.kind, status: f.status, retryAfterSeconds: f.retryAfterSeconds, applied: f.applied };
   }
 
   /** Per-tenant built-in rate limit of presence writes (fixed 1 s windows). → seconds to wait, or 0. */

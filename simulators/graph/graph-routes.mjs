@@ -127,10 +127,12 @@ export function createGraph(ctx) {
       auth = a.auth;
     }
     const tenantId = auth?.tenant.id ?? null;
+    let injected = null;
     if (!result) {
       const delay = ctx.faults.latency(tenantId, op);
       if (delay) await sleep(delay);
-      result = fault(tenantId, op) ?? throttle(auth.tenant, op) ?? (r.bodyError ? r.bodyError : null);
+      injected = ctx.faults.failure(tenantId, op);
+      result = (injected && !injected.applied ? faultAnswer(injected) : null) ?? throttle(auth.tenant, op) ?? (r.bodyError ? r.bodyError : null);
     }
     if (!result) {
       if (!found) result = bad(`Resource not found for the segment '${r.path.split('/')[1] ?? ''}'.`);
@@ -143,6 +145,7 @@ export function createGraph(ctx) {
       } catch (err) {
         result = asResult(err);
       }
+      if (injected?.applied) result = faultAnswer(injected);
     }
     const userKey = found?.match?.[1];
     const user = userKey && auth ? ctx.dir.user(auth.tenant, userKey) : undefined;
@@ -161,9 +164,7 @@ export function createGraph(ctx) {
     return result;
   }
 
-  function fault(tenantId, op) {
-    const f = ctx.faults.failure(tenantId, op);
-    if (!f) return null;
+  function faultAnswer(f) {
     const headers = f.retryAfterSeconds !== null ? { 'Retry-After': String(f.retryAfterSeconds) } : {};
     if (f.kind === 'throttle') return graphError(429, 'TooManyRequests', 'Too many requests.', headers);
     const codes = { 500: 'InternalServerError', 502: 'BadGateway', 503: 'ServiceUnavailable', 504: 'GatewayTimeout' };

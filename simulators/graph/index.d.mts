@@ -175,6 +175,8 @@ export interface FaultSpec {
   status?: number;
   /** latency: added to each matching answer. */
   latencyMs?: number;
+  /** error: carry the request out, then answer the error (the work done, the answer lost). */
+  applied?: boolean;
 }
 
 export interface EmulatorSettings {
@@ -237,7 +239,7 @@ export interface GraphEmulatorControl {
   /** POST /faults */
   addFault(spec: FaultSpec): { id: string };
   /** GET /faults */
-  faults(): (Required<Pick<FaultSpec, 'kind'>> & { id: string; tenant: string | null; op: string | null; remaining: number | null; until: string | null; retryAfterSeconds: number | null; status: number; latencyMs: number })[];
+  faults(): (Required<Pick<FaultSpec, 'kind'>> & { id: string; tenant: string | null; op: string | null; remaining: number | null; until: string | null; retryAfterSeconds: number | null; status: number; latencyMs: number; applied: boolean })[];
   /** DELETE /faults/:id */
   removeFault(id: string): { id: string };
   /** DELETE /faults (a down listener comes back). */

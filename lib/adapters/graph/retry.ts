@@ -75,6 +75,17 @@ export class RetryBudget {
   }
 }
 
+/** Connection failures before anything was sent: refused, no route, no such host, connect timeout. */
+const NOT_SENT = new Set(['ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT']);
+
+export function neverSent(e: unknown): boolean {
+  for (let x: unknown = e, depth = 0; x && typeof x === 'object' && depth < 4; x = (x as { cause?: unknown }).cause, depth++) {
+    const code = (x as { code?: unknown }).code;
+    if (typeof code === 'string' && NOT_SENT.has(code)) return true;
+  }
+  return false;
+}
+
 export interface RetryContext {
   throttle?: TenantThrottle;
   bucket?: Bucket | null;
@@ -110,6 +121,8 @@ export async function withRetries<R extends Answer>(attempt: (signal: AbortSigna
       res = await attempt(AbortSignal.timeout(budget.attemptTimeout()));
     } catch (e) {
       failure = e;
+      // Graph counts the requests it received: one that never got a connection costs nothing.
+      if (neverSent(e)) c.throttle?.refund(c.bucket ?? null, c.cost ?? 1);
     }
     if (res && !isRetryable(res.status)) return res;
     const text = res ? await res.text().catch(() => '') : '';

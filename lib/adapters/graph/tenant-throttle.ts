@@ -48,6 +48,11 @@ export class TenantThrottle {
     await this.waitPause();
   }
 
+  /** Gives back what `acquire` took for requests that never reached Graph (connection refused). */
+  refund(bucket: Bucket | null, cost = 1): void {
+    if (bucket && cost > 0) this.buckets[bucket].refund(cost);
+  }
+
   private async waitPause(): Promise<void> {
     for (let left = this.pauseLeft(); left > 0; left = this.pauseLeft()) await this.clock.sleep(left);
   }

@@ -41,6 +41,12 @@ export class TokenBucket {
     return this.tokens >= 0 ? 0 : Math.ceil((-this.tokens / this.refillPerSecond) * 1000);
   }
 
+  /** Gives back `n` reserved tokens (requests that never reached the server), never beyond the capacity. */
+  refund(n = 1): void {
+    this.refill();
+    this.tokens = Math.min(this.capacity, this.tokens + Math.min(n, this.capacity));
+  }
+
   available(): number {
     this.refill();
     return this.tokens;

@@ -119,6 +119,21 @@ describe('CloudLink → Teams presence through Graph (TEAMS-1, TEAMS-2, TEAMS-6)
     expect(conn!.outageStreak).toBe(0);
   }, 60_000);
 
+  it('a write Graph carried out but whose answer was lost is not taken as unchanged when the user goes back', async () => {
+    const id = sim.users().filter((u) => u.email)[7]!.pbxUserId;
+    expect(azureIds.has(id)).toBe(true);
+    await until('idle and written', async () => ((await row(id))?.pushedAction === 'clear' ? true : null));
+    // Every attempt of this user's write is done by Graph and answered 504 (a gateway timing out after the work).
+    graph.control.addFault({ kind: 'error', status: 504, tenant: tenantId, op: 'setPresence', count: 3, applied: true });
+    setLine(id, 'busy');
+    await until('the lost answers', () => graph.control.calls({ tenant: tenantId, op: 'setPresence' }).filter((c) => c.userId === azureIds.get(id) && c.status === 504).length >= 1);
+    setLine(id, 'idle'); // back to what the portal last knew Teams had
+    await until('Teams shows the user idle again', () => teams(id).sessions.length === 0 && teams(id).availability !== 'Busy', 20_000);
+    const r = await until('written', async () => ((await row(id))?.lastError === null && (await row(id))?.dirtySince === null ? row(id) : null));
+    expect(r).toMatchObject({ pushedAction: 'clear', lastStatus: 200 });
+    expect(graph.control.calls({ tenant: tenantId, op: 'clearPresence' }).filter((c) => c.userId === azureIds.get(id)).length).toBeGreaterThanOrEqual(1);
+  });
+
   it('a session is written again before it expires, without a change on the PBX', async () => {
     const id = sim.users().filter((u) => u.email)[6]!.pbxUserId;
     setLine(id, 'busy');

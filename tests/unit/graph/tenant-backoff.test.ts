@@ -157,3 +157,31 @@ describe('retries of 5xx and network errors', () => {
     expect(b.attemptTimeout()).toBe(3000);
   });
 });
+
+describe('what failed attempts cost the tenant bucket', () => {
+  const small = { write: { capacity: 20, refillPerSecond: 1 }, read: { capacity: 20, refillPerSecond: 1 } };
+  const refused = () => Object.assign(new TypeError('fetch failed'), { cause: Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:443'), { code: 'ECONNREFUSED' }) });
+
+  it('gives the tokens back when the connection was refused (Graph never saw the request)', async () => {
+    const clock = new VirtualClock();
+    const throttle = new TenantThrottle(clock, small);
+    let attempts = 0;
+    const p = withRetries(async () => {
+      attempts++;
+      throw refused();
+    }, { throttle, bucket: 'write', cost: 20, clock, random: () => 1, retry: { maxAttempts: 3 } }).catch((e: unknown) => e);
+    await clock.run();
+    expect(await p).toMatchObject({ kind: 'unavailable' });
+    expect(attempts).toBe(3);
+    expect(clock.now()).toBe(500 + 1000); // the backoffs only: no attempt waited for the bucket to refill
+  });
+
+  it('charges attempts Graph answered, even with a 5xx', async () => {
+    const clock = new VirtualClock();
+    const throttle = new TenantThrottle(clock, small);
+    const p = withRetries(async () => answer(500), { throttle, bucket: 'write', cost: 20, clock, random: () => 1, retry: { maxAttempts: 3 } }).catch((e: unknown) => e);
+    await clock.run();
+    expect(await p).toMatchObject({ kind: 'unavailable', status: 500 });
+    expect(clock.now()).toBeGreaterThanOrEqual(40_000); // attempts 2 and 3 each waited for 20 tokens at 1/s
+  });
+});

@@ -45,3 +45,15 @@ describe('TokenBucket', () => {
     expect(LIMITS.read.capacity).toBeGreaterThan(0);
   });
 });
+
+describe('TokenBucket.refund', () => {
+  it('gives reserved tokens back, never beyond the capacity', () => {
+    const { b } = bucket(100, 50);
+    expect(b.reserve(100)).toBe(0);
+    expect(b.reserve(50)).toBe(1000);
+    b.refund(50);
+    expect(b.available()).toBe(0);
+    b.refund(500);
+    expect(b.available()).toBe(100);
+  });
+});
