@@ -43,9 +43,14 @@ const asDate = (v: string | Date | null) => (v == null ? null : v instanceof Dat
  * its expiry — of tenants Graph is not holding back, oldest first, and reads their PBX states. A
  * taken row's due time moves to `claimed_dirty_since`, so a change arriving while it is written
  * makes it due again instead of being lost. SKIP LOCKED lets any number of pushers share the work.
+ *
+ * The states are read by a second statement, after the claim: the claim may take a due mark that
+ * an event transaction committed after the claim's snapshot was taken (row locks follow the newest
+ * row version), and the state that transaction wrote is only visible to a later snapshot. Read in
+ * the claim's own statement, the old state would be written and the change lost.
  */
 export async function claimDuePresences(limit: number): Promise<ClaimedPresence[]> {
-  const rows = (await db().execute(sql`
+  const taken = (await db().execute(sql`
     with due as (
       select t.account_id, t.user_id
         from teams_presence_users t
@@ -59,34 +64,39 @@ export async function claimDuePresences(limit: number): Promise<ClaimedPresence[
        order by coalesce(t.dirty_since, t.session_expires_at)
        limit ${limit}
          for update of t skip locked
-    ), taken as (
-      update teams_presence_users t
-         set claimed_until = now() + make_interval(secs => ${CLAIM_SECONDS}),
-             claimed_dirty_since = t.dirty_since,
-             dirty_since = null
-        from due
-       where t.account_id = due.account_id and t.user_id = due.user_id
-      returning t.account_id, t.user_id, t.graph_user_id, t.in_scope, t.pushed_action, t.session_expires_at, t.claimed_dirty_since, t.attempts
     )
-    select taken.*, s.line_state, s.presence, s.dnd, (s.pbx_user_id is not null) as has_state
-      from taken
+    update teams_presence_users t
+       set claimed_until = now() + make_interval(secs => ${CLAIM_SECONDS}),
+           claimed_dirty_since = t.dirty_since,
+           dirty_since = null
+      from due
+     where t.account_id = due.account_id and t.user_id = due.user_id
+    returning t.account_id, t.user_id, t.graph_user_id, t.in_scope, t.pushed_action, t.session_expires_at, t.claimed_dirty_since, t.attempts`)) as unknown as Omit<Row, 'line_state' | 'presence' | 'dnd' | 'has_state'>[];
+  if (!taken.length) return [];
+  const states = (await db().execute(sql`
+    select c.account_id, c.user_id, s.line_state, s.presence, s.dnd, (s.pbx_user_id is not null) as has_state
+      from jsonb_to_recordset(${JSON.stringify(taken.map((r) => ({ account_id: r.account_id, user_id: r.user_id })))}::jsonb) as c(account_id uuid, user_id uuid)
       left join lateral (
         select st.pbx_user_id, st.line_state, st.presence, st.dnd
           from pbx_users p
           join pbx_user_states st on st.account_id = p.account_id and st.pbx_user_id = p.pbx_user_id
-         where p.account_id = taken.account_id and p.user_id = taken.user_id and p.present
+         where p.account_id = c.account_id and p.user_id = c.user_id and p.present
          order by greatest(st.line_at, st.presence_at, st.dnd_at) desc nulls last
          limit 1
-      ) s on true`)) as unknown as Row[];
-  return rows.map((r) => ({
-    accountId: r.account_id,
-    userId: r.user_id,
-    graphUserId: r.graph_user_id,
-    inScope: r.in_scope,
-    pushedAction: r.pushed_action,
-    sessionExpiresAt: asDate(r.session_expires_at),
-    dueSince: asDate(r.claimed_dirty_since),
-    attempts: r.attempts,
-    state: r.has_state ? { lineState: r.line_state, presence: r.presence, dnd: r.dnd } : null,
-  }));
+      ) s on true`)) as unknown as Pick<Row, 'account_id' | 'user_id' | 'line_state' | 'presence' | 'dnd' | 'has_state'>[];
+  const stateOf = new Map(states.map((s) => [`${s.account_id}:${s.user_id}`, s]));
+  return taken.map((r) => {
+    const s = stateOf.get(`${r.account_id}:${r.user_id}`);
+    return {
+      accountId: r.account_id,
+      userId: r.user_id,
+      graphUserId: r.graph_user_id,
+      inScope: r.in_scope,
+      pushedAction: r.pushed_action,
+      sessionExpiresAt: asDate(r.session_expires_at),
+      dueSince: asDate(r.claimed_dirty_since),
+      attempts: r.attempts,
+      state: s?.has_state ? { lineState: s.line_state, presence: s.presence, dnd: s.dnd } : null,
+    };
+  });
 }
