@@ -45,10 +45,13 @@ export function userRetryDelayMs(attempts: number): number {
   return Math.min(2 ** Math.min(attempts, 10) * 1000, 10 * 60_000);
 }
 
-/** How long a tenant waits after its kind of failure. */
+/**
+ * How long a tenant waits after its kind of failure. Graph unreachable: 1, 2, 4, 8, then every 15 s,
+ * so its return is noticed within 15 s; a refused connection costs the tenant's budget nothing.
+ */
 export function tenantBackoffMs(e: GraphError, streak: number): number {
   if (e.kind === 'throttled') return Math.max(e.retryAfterMs ?? 30_000, 1000);
-  if (e.kind === 'unavailable') return Math.min(2 ** Math.min(streak, 6) * 1000, 60_000);
+  if (e.kind === 'unavailable') return Math.min(2 ** Math.min(streak, 4) * 1000, 15_000);
   return 5 * 60_000;
 }
 

@@ -33,11 +33,11 @@ describe('push retry rules (TEAMS-6)', () => {
     expect([1, 2, 3, 20].map(userRetryDelayMs)).toEqual([2000, 4000, 8000, 600_000]);
   });
 
-  it("a tenant's 429 waits its Retry-After; an outage backs off to a minute; a refused secret five minutes", () => {
+  it("a tenant's 429 waits its Retry-After; an outage backs off to 15 s; a refused secret five minutes", () => {
     const throttled = new GraphError('throttled', 'slow down', { status: 429, code: 'TooManyRequests', retryAfterMs: 7000 });
     expect(tenantBackoffMs(throttled, 0)).toBe(7000);
     const down = new GraphError('unavailable', 'down', { status: 503 });
-    expect([0, 1, 3, 10].map((s) => tenantBackoffMs(down, s))).toEqual([1000, 2000, 8000, 60_000]);
+    expect([0, 1, 3, 4, 10].map((s) => tenantBackoffMs(down, s))).toEqual([1000, 2000, 8000, 15_000, 15_000]);
     const secret = new GraphError('invalidSecret', 'AADSTS7000215', { status: 401, code: 'invalid_client' });
     expect(tenantBackoffMs(secret, 0)).toBe(300_000);
   });
