@@ -10,6 +10,9 @@ const alias = {
 export default defineConfig({
   resolve: { alias },
   test: {
+    // Vitest runs one file at a time on 2 cores by default (cores - 1); the integration files mostly
+    // wait on PostgreSQL, simulators and timers, so two at a time take about two thirds of the time.
+    maxWorkers: 2,
     projects: [
       { resolve: { alias }, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' } },
       {

@@ -42,7 +42,7 @@ export function boss(): Promise<PgBoss> {
       const { policy, ...options } = QUEUES[name].options as typeof QUEUES[QueueName]['options'] & { policy?: string };
       await instance.createQueue(name, QUEUES[name].options);
       await instance.updateQueue(name, options);
-      if (policy && (await instance.getQueue(name))?.policy !== policy) console.warn(JSON.stringify({ event: 'jobs.queue.policy', queue: name, wanted: policy }));
+      if (policy && (await instance.getQueue(name))?.policy !== policy) console.warn(JSON.stringify({ event: 'pgboss.queuePolicy', queue: name, wanted: policy }));
     }
     return instance;
   })();

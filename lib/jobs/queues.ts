@@ -123,6 +123,15 @@ export const QUEUES = {
     schema: z.object({ accountId: z.uuid() }),
     options: { policy: 'stately', retryLimit: 6, retryDelay: 10, retryBackoff: true, retryDelayMax: 300, expireInSeconds: 600, ...HEARTBEAT },
   },
+  /**
+   * Teams removed from an account: the presence sessions our app held are cleared with the app's
+   * credentials as they were (the rows are gone). Graph unreachable: tried again for about an hour;
+   * the sessions lapse by themselves within 15 minutes anyway.
+   */
+  'teams-release': {
+    schema: z.object({ tenantId: z.string().min(1).max(100), clientId: z.string().min(1).max(100), sealedSecret: z.string().min(1).max(10_000), graphUserIds: z.array(z.string().min(1).max(200)).max(200_000) }),
+    options: { retryLimit: 8, retryDelay: 15, retryBackoff: true, retryDelayMax: 600, expireInSeconds: 900, ...HEARTBEAT },
+  },
 } as const;
 
 export type QueueName = keyof typeof QUEUES;

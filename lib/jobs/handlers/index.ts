@@ -6,6 +6,7 @@ import { pruneSsoData, warnExpiringCertificates } from '@/lib/sso/maintenance';
 import { pruneGatewayData, queueDueSyncs, runScheduledSync } from '@/lib/gateway/tasks/scheduled-sync';
 import { matchAzureUsers, queueHourlyMatches } from '@/lib/teams/match-azure-users';
 import { queueSubscriptionSyncs, syncSubscriptions } from '@/lib/teams/monitors/sync-subscriptions';
+import { clearReleasedSessions } from '@/lib/teams/clear-released-sessions';
 import { runAccountDelete } from './account-delete';
 import { runIntegrationUpdate } from './integration-update';
 import { runLicencesBulk } from './licences-bulk';
@@ -38,4 +39,5 @@ export const HANDLERS: Handlers = {
   'gateway-reset': runGatewayReset,
   'teams-match': ({ accountId }) => matchAzureUsers(accountId),
   'teams-subscriptions': ({ accountId }) => syncSubscriptions(accountId),
+  'teams-release': clearReleasedSessions,
 };

@@ -171,4 +171,8 @@ export const JOBS: Record<QueueName, JobSpec> = {
     guard: 'state',
     why: 'queued by monitor and sync changes that were authorised, by Graph lifecycle notifications that proved their clientState, and by the tick; the handler only makes the account\'s subscriptions match its own authorised monitors and sync settings',
   },
+  'teams-release': {
+    guard: 'system',
+    why: "queued only by an authorised removal of the Teams integration, in its transaction; it carries the removed app's own sealed credentials and only clears that app's sessions in that tenant, touching nothing in the portal",
+  },
 };

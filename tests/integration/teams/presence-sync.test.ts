@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
 import { accountIntegrations, events, teamsConnections, teamsPresenceUsers, users } from '@/db/schema';
 import { startWorkers } from '@/lib/jobs/workers';
+import { removeAccountIntegration } from '@/lib/integrations/remove-integration';
 import { configureTeams } from '@/lib/teams/configure-teams';
 import { setTeamsSync } from '@/lib/teams/set-teams-sync';
 import { verifyTeams } from '@/lib/teams/verify-teams';
@@ -172,5 +173,17 @@ describe('CloudLink → Teams presence through Graph (TEAMS-1, TEAMS-2, TEAMS-6)
     await setTeamsSync({ ctx: { actor: await actorFor(EMAIL.alice) }, input: { accountId, enabled: false } });
     await until('cleared', () => teams(id).sessions.length === 0);
     await until('rows gone', async () => (await db().select().from(teamsPresenceUsers).where(eq(teamsPresenceUsers.accountId, accountId))).length === 0);
+  });
+
+  it('removing the integration forgets the app and clears the sessions it set in Teams', async () => {
+    const alice = await actorFor(EMAIL.alice);
+    const id = sim.users().filter((u) => u.email)[7]!.pbxUserId; // still busy on the PBX
+    await setTeamsSync({ ctx: { actor: alice }, input: { accountId, enabled: true } });
+    await until('Busy again after the initial push', () => teams(id).availability === 'Busy', 20_000);
+    await removeAccountIntegration({ ctx: { actor: alice }, input: { accountId, integrationId: 'teams' } });
+    expect(await db().select().from(teamsConnections).where(eq(teamsConnections.accountId, accountId))).toEqual([]);
+    expect(await db().select().from(teamsPresenceUsers).where(eq(teamsPresenceUsers.accountId, accountId))).toEqual([]);
+    await until('cleared by the release job', () => teams(id).sessions.length === 0, 20_000);
+    expect(graph.control.calls({ tenant: tenantId, op: 'clearPresence' }).filter((c) => c.userId === azureIds.get(id)).at(-1)).toMatchObject({ status: 200 });
   });
 });
