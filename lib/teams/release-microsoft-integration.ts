@@ -15,13 +15,14 @@ import { WRITE_RETRY } from './push-due-presences';
 export async function releaseMicrosoftIntegration(tx: Tx, accountId: string, integrationId: IntegrationId): Promise<void> {
   if (integrationId === 'teams') {
     const [conn] = await tx.select().from(teamsConnections).where(eq(teamsConnections.accountId, accountId)).for('update');
-    // Users Teams may show our session for: one written, or a write whose outcome is unknown.
+    // Users Teams may show our session for: one written, a write whose outcome is unknown, or a
+    // write in flight right now (its round ends within the pusher's retry deadline).
     const held = await tx
-      .select({ id: teamsPresenceUsers.graphUserId, claimed: teamsPresenceUsers.claimedUntil })
+      .select({ id: teamsPresenceUsers.graphUserId, inFlight: sql<boolean>`${teamsPresenceUsers.claimedUntil} > now()` })
       .from(teamsPresenceUsers)
-      .where(and(eq(teamsPresenceUsers.accountId, accountId), isNotNull(teamsPresenceUsers.graphUserId), or(sql`${teamsPresenceUsers.pushedAction} like 'set:%'`, sql`${teamsPresenceUsers.pushedAction} is null`)));
+      .where(and(eq(teamsPresenceUsers.accountId, accountId), isNotNull(teamsPresenceUsers.graphUserId), or(sql`${teamsPresenceUsers.pushedAction} like 'set:%'`, sql`${teamsPresenceUsers.pushedAction} is null`, sql`${teamsPresenceUsers.claimedUntil} > now()`)));
     if (conn && held.length) {
-      const inFlight = held.some((h) => h.claimed && h.claimed.getTime() > Date.now());
+      const inFlight = held.some((h) => h.inFlight);
       await enqueue(tx, 'teams-release', { tenantId: conn.tenantId, clientId: conn.clientId, sealedSecret: conn.clientSecret, graphUserIds: held.map((h) => h.id!) }, inFlight ? { startAfter: Math.ceil(WRITE_RETRY.deadlineMs / 1000) + 5 } : {});
     }
     await tx.delete(presenceMonitors).where(eq(presenceMonitors.accountId, accountId));
