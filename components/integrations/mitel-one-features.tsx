@@ -1,5 +1,6 @@
 'use client';
 
+import { FeaturesToggle } from '@/components/integrations/features-toggle';
 import { useRouter } from 'next/navigation';
 import { useId, useState } from 'react';
 import { configureIntegrationAction } from '@/app/(portal)/accounts/[accountId]/integrations/actions';
@@ -48,18 +49,7 @@ export function MitelOneFeatures({ accountId, features, folded, canConfigure, up
 
   return (
     <div className="mt-2">
-      <button
-        type="button"
-        aria-expanded={open}
-        aria-controls={listId}
-        onClick={() => setOpen((o) => !o)}
-        className="inline-flex items-center gap-1 rounded text-sm font-medium text-brand-700 hover:underline"
-      >
-        <span aria-hidden className={`inline-block transition ${open ? 'rotate-90' : ''}`}>
-          ▸
-        </span>
-        {t('integrations.features.title')}
-      </button>
+      <FeaturesToggle open={open} controls={listId} onToggle={() => setOpen((o) => !o)} />
       <div id={listId} hidden={!open} className="mt-2 flex flex-col gap-2 border-l-2 border-slate-200 pl-4">
         {error && <Alert tone="error">{error}</Alert>}
         <ul className="flex flex-col gap-2">

@@ -1,5 +1,6 @@
 'use client';
 
+import { FeaturesToggle } from '@/components/integrations/features-toggle';
 import { useRouter } from 'next/navigation';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useT } from '@/components/i18n-provider';
@@ -70,18 +71,7 @@ export function TeamsFeatures({ accountId, setupDone }: { accountId: string; set
   return (
     <div className="mt-2 flex flex-col gap-2">
       <div className="flex flex-wrap items-center gap-3">
-        <button
-          type="button"
-          aria-expanded={open}
-          aria-controls={listId}
-          onClick={() => setOpen((o) => !o)}
-          className="inline-flex items-center gap-1 rounded text-sm font-medium text-brand-700 hover:underline"
-        >
-          <span aria-hidden className={`inline-block transition ${open ? 'rotate-90' : ''}`}>
-            ▸
-          </span>
-          {t('integrations.features.title')}
-        </button>
+        <FeaturesToggle open={open} controls={listId} onToggle={() => setOpen((o) => !o)} />
         <Button variant="secondary" className="px-3 py-1" aria-haspopup="dialog" onClick={() => setVerifying(true)}>
           {t('teams.verify.open')}
         </Button>
