@@ -61,9 +61,11 @@ export async function authenticateNotifications(items: GraphNotification[]) {
  */
 export async function receiveChangeNotifications(items: GraphNotification[]): Promise<{ accepted: number; refused: number }> {
   const { accepted, refused } = await authenticateNotifications(items.filter((n) => !n.lifecycleEvent));
-  const rows = accepted
-    .map(({ item, sub }) => ({ account_id: sub.accountId, graph_user_id: notifiedUserId(item), availability: item.resourceData?.availability ?? null, activity: item.resourceData?.activity ?? null }))
-    .filter((r) => r.graph_user_id && accepted.some((a) => a.sub.accountId === r.account_id && a.sub.graphUserIds.includes(r.graph_user_id!)));
+  // Only a user the notification's own subscription watches: a subscription cannot speak for others.
+  const rows = accepted.flatMap(({ item, sub }) => {
+    const id = notifiedUserId(item);
+    return id && sub.graphUserIds.includes(id) ? [{ account_id: sub.accountId, graph_user_id: id, availability: item.resourceData?.availability ?? null, activity: item.resourceData?.activity ?? null }] : [];
+  });
   if (rows.length) {
     await db().transaction(async (tx) => {
       await tx.execute(sql`
