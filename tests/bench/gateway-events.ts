@@ -26,13 +26,13 @@
  * event is lost, a batch is refused or a stored state is wrong. Throwaway database on
  * DATABASE_URL's server, else the embedded PostgreSQL.
  */
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import postgres from 'postgres';
+import { CLK_TCK, processTree, procStat, startBenchPortal } from './bench-portal';
 import { benchDatabase } from './bench-database';
 import { waitForHealth } from './wait-for-health';
 
@@ -68,48 +68,10 @@ const { closeDb, db } = await import('../../db/client');
 const { loadActorForJob } = await import('../../lib/auth/load-actor');
 const { claimGateway } = await import('../../lib/gateway/claim-gateway');
 
-function startPortal() {
-  return spawn(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'scripts/portal.ts', 'start'], {
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: {
-      ...process.env,
-      DATABASE_URL: database.url,
-      PORT: String(PORT),
-      APP_URL: BASE,
-      DEMO_PASSWORD: 'bench-pass-123',
-      NEXTAUTH_SECRET: randomBytes(32).toString('base64url'),
-      SECRETS_KEY,
-      NEXT_TELEMETRY_DISABLED: '1',
-      // BENCH_PROFILE=<dir>: CPU profiles of the portal's processes, written there when it stops.
-      ...(process.env.BENCH_PROFILE ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${process.env.BENCH_PROFILE}` } : {}),
-    },
-  });
-}
+const startPortal = () => startBenchPortal({ databaseUrl: database.url, port: PORT, secretsKey: SECRETS_KEY });
 
 // ---- the portal's processes, from /proc ----
 
-const CLK_TCK = 100;
-function procStat(pid: number): { ppid: number; cpuTicks: number } | null {
-  try {
-    const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
-    return { ppid: Number(fields[1]), cpuTicks: Number(fields[11]) + Number(fields[12]) };
-  } catch {
-    return null;
-  }
-}
-/** `pid` and every process below it. */
-function processTree(pid: number): number[] {
-  const parents = new Map<number, number>();
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    const stat = procStat(Number(name));
-    if (stat) parents.set(Number(name), stat.ppid);
-  }
-  const tree = [pid];
-  for (let i = 0; i < tree.length; i++) for (const [child, parent] of parents) if (parent === tree[i]) tree.push(child);
-  return tree;
-}
 function memoryOf(pid: number): { name: string; rss: number; hwm: number } {
   try {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');

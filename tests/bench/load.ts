@@ -13,12 +13,11 @@
  * so a session bounced to the sign-in page counts); asserts none. Throwaway database on
  * DATABASE_URL's server, else the embedded PostgreSQL.
  */
-import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import autocannon from 'autocannon';
 import postgres from 'postgres';
+import { startBenchPortal } from './bench-portal';
 import { benchDatabase } from './bench-database';
 import { waitForHealth } from './wait-for-health';
 
@@ -35,24 +34,7 @@ const TOPOLOGY = process.env.BENCH_TOPOLOGY === 'on';
 
 const database = await benchDatabase('load');
 
-function startPortal() {
-  const args = TOPOLOGY ? ['scripts/topology.ts'] : ['scripts/portal.ts', 'start'];
-  const child = spawn(process.execPath, ['--conditions=react-server', '--import', 'tsx', ...args], {
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: {
-      ...process.env,
-      DATABASE_URL: database.url,
-      PORT: String(PORT),
-      APP_URL: BASE,
-      DEMO_PASSWORD: PASSWORD,
-      NEXTAUTH_SECRET: randomBytes(32).toString('base64url'),
-      NEXT_TELEMETRY_DISABLED: '1',
-      // BENCH_PROFILE=<dir>: CPU profiles of the portal's processes, written there when it stops.
-      ...(process.env.BENCH_PROFILE ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${process.env.BENCH_PROFILE}` } : {}),
-    },
-  });
-  return child;
-}
+const startPortal = () => startBenchPortal({ databaseUrl: database.url, port: PORT, appUrl: BASE, password: PASSWORD, script: TOPOLOGY ? ['scripts/topology.ts'] : undefined });
 
 /** 199 more partner admins of Northwind (the demo partner's password) and 10,000 users in Contoso. */
 async function fill(sql: postgres.Sql): Promise<{ contosoId: string; userIds: string[]; emails: string[] }> {

@@ -8,9 +8,7 @@
  * everything they queue (site, PBX, sync, matching, pushes, subscriptions) runs in the portal.
  * The app's modules are imported only once DATABASE_URL and GRAPH_* are set (they read them once).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type postgres from 'postgres';
@@ -42,26 +40,6 @@ export async function startEmulator(domain: string, appUrl: string): Promise<Emu
   return { graph, tenantId, clientId: app.appId, secret: app.secrets[0]!.value };
 }
 
-/** `scripts/portal.ts start` on the bench database; its stderr goes to `logFile`. */
-export function startPortal(o: { databaseUrl: string; port: number; secretsKey: string; logFile: string }): ChildProcess {
-  const base = `http://127.0.0.1:${o.port}`;
-  const child = spawn(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'scripts/portal.ts', 'start'], {
-    stdio: ['ignore', 'ignore', 'pipe'],
-    env: {
-      ...process.env,
-      DATABASE_URL: o.databaseUrl,
-      PORT: String(o.port),
-      APP_URL: base,
-      DEMO_PASSWORD: 'bench-pass-123',
-      NEXTAUTH_SECRET: randomBytes(32).toString('base64url'),
-      SECRETS_KEY: o.secretsKey,
-      NEXT_TELEMETRY_DISABLED: '1',
-      ...(process.env.BENCH_PROFILE ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${process.env.BENCH_PROFILE}` } : {}),
-    },
-  });
-  child.stderr!.pipe(createWriteStream(o.logFile));
-  return child;
-}
 
 export async function until<T>(what: string, probe: () => T | Promise<T>, timeoutMs: number, everyMs = 250): Promise<NonNullable<T>> {
   const deadline = Date.now() + timeoutMs;

@@ -29,14 +29,15 @@
  * else the embedded PostgreSQL; the portal's stderr goes to .data/bench-presence-<mode>-portal.log.
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import postgres from 'postgres';
 import type { PbxType } from '../../simulators/gateway/index.mjs';
+import { startBenchPortal, treeCpuSeconds } from './bench-portal';
 import { benchDatabase } from './bench-database';
 import { fmtMs, fmtS, type LatencySummary } from './presence-match';
 import { runPhases, type RunResult } from './presence-run';
-import { setUpAccount, setUpMonitors, startEmulator, startPortal, type Account, type Emulator } from './presence-setup';
+import { setUpAccount, setUpMonitors, startEmulator, type Account, type Emulator } from './presence-setup';
 import { fromTeams, toTeams } from './presence-directions';
 import { waitForHealth } from './wait-for-health';
 
@@ -67,29 +68,12 @@ if (BIDIRECTIONAL && PBX !== 'mivb') console.error(`note: Teams → MiCollab nee
 const log = (s: string) => process.stderr.write(`${s}\n`);
 const portalLog = `.data/bench-presence-${MODE}-portal.log`;
 
-/** CPU seconds (user + system) of a process and everything below it, from /proc. */
-function treeCpuSeconds(root: number): number {
-  const stats = new Map<number, { ppid: number; ticks: number }>();
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const text = readFileSync(`/proc/${name}/stat`, 'utf8');
-      const f = text.slice(text.lastIndexOf(')') + 2).split(' ');
-      stats.set(Number(name), { ppid: Number(f[1]), ticks: Number(f[11]) + Number(f[12]) });
-    } catch {
-      /* gone */
-    }
-  }
-  const tree = [root];
-  for (let i = 0; i < tree.length; i++) for (const [pid, s] of stats) if (s.ppid === tree[i]) tree.push(pid);
-  return tree.reduce((n, pid) => n + (stats.get(pid)?.ticks ?? 0), 0) / 100;
-}
 
 const database = await benchDatabase('presence');
 const SECRETS_KEY = (process.env.SECRETS_KEY ??= randomBytes(32).toString('base64url'));
 // Before any of the app's modules is loaded: GRAPH_* point this process and the portal at the emulator.
 const emu: Emulator = await startEmulator('bench.example', BASE);
-const portal = startPortal({ databaseUrl: database.url, port: PORT, secretsKey: SECRETS_KEY, logFile: portalLog });
+const portal = startBenchPortal({ databaseUrl: database.url, port: PORT, secretsKey: SECRETS_KEY, logFile: portalLog });
 const sql = postgres(database.url, { max: 3, onnotice: () => undefined });
 let acct: Account | null = null;
 let failed = false;

@@ -25,6 +25,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { startBenchPortal } from './bench-portal';
 import { benchDatabase } from './bench-database';
 import { JACKSON_VERSION, runJacksonScim } from './jackson-scim';
 import { formatScimCpu, formatScimTable, SCIM_PHASES, runScimLoad, statusSummary, verdict, type ScimLoadResult } from './scim-load';
@@ -49,25 +50,7 @@ const database = await benchDatabase('scim');
 // One secret-store key for the portal and the admin command.
 const SECRETS_KEY = (process.env.SECRETS_KEY ??= randomBytes(32).toString('base64url'));
 
-function startPortal() {
-  return spawn(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'scripts/portal.ts', 'start'], {
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: {
-      ...process.env,
-      DATABASE_URL: database.url,
-      PORT: String(PORT),
-      APP_URL: BASE,
-      DEMO_PASSWORD: 'bench-pass-123',
-      NEXTAUTH_SECRET: randomBytes(32).toString('base64url'),
-      SECRETS_KEY,
-      SCIM_RATE_PER_SECOND: SCIM_RATE,
-      SCIM_RATE_BURST: SCIM_RATE,
-      NEXT_TELEMETRY_DISABLED: '1',
-      // BENCH_PROFILE=<dir>: CPU profiles of the portal's processes, written there when it stops.
-      ...(process.env.BENCH_PROFILE ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${process.env.BENCH_PROFILE}` } : {}),
-    },
-  });
-}
+const startPortal = () => startBenchPortal({ databaseUrl: database.url, port: PORT, secretsKey: SECRETS_KEY, env: { SCIM_RATE_PER_SECOND: SCIM_RATE, SCIM_RATE_BURST: SCIM_RATE } });
 
 /** npm as `npm run` started this process (npm_execpath), else the npm beside this node, else PATH's. */
 function npm(): [string, string[]] {
